@@ -1,0 +1,118 @@
+"""Sites, memberships and the audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Site(models.Model):
+    """A clinic location. Its name, phone and hours are printed on handouts."""
+
+    slug = models.SlugField(_("short name"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    hours = models.CharField(_("hours"), max_length=200, blank=True)
+    languages = models.JSONField(
+        _("languages offered"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes the site offers, e.g. en, es."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role at one site. Access to households is always through a membership."""
+
+    class Role(models.TextChoices):
+        VOLUNTEER = "volunteer", _("Volunteer")
+        COORDINATOR = "coordinator", _("Site coordinator")
+        EDITOR = "editor", _("Content editor")
+        ADMIN = "admin", _("Administrator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.VOLUNTEER)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "site"], name="membership_user_site_unique")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.site} ({self.role})"
+
+    @property
+    def can_edit_households(self) -> bool:
+        return self.is_active and self.role in (
+            self.Role.VOLUNTEER,
+            self.Role.COORDINATOR,
+            self.Role.ADMIN,
+        )
+
+    @property
+    def can_manage_site(self) -> bool:
+        return self.is_active and self.role in (self.Role.COORDINATOR, self.Role.ADMIN)
+
+
+class AuditEntry(models.Model):
+    """One look at, or change to, a household: who, what, when, which visit code.
+
+    Never holds a personal value: no name, nickname, note, ID type, age or amount. ``data`` is for
+    operational details only (a topic slug, a language code, a count). When a household is purged,
+    its entries are redacted (visit code blanked, ``redacted`` set), never deleted. On PostgreSQL a
+    trigger refuses UPDATE and DELETE except for that redaction.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        VIEW = "view", _("Viewed")
+        EDIT = "edit", _("Edited")
+        PRINT = "print", _("Printed")
+        EXPORT = "export", _("Exported")
+        CONSENT = "consent", _("Consent recorded")
+        CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+        CLOSE = "close", _("Visit closed")
+        PURGE = "purge", _("Purged")
+        CONFLICT = "conflict", _("Edit conflict")
+
+    at = models.DateTimeField(_("when"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    site = models.ForeignKey(
+        Site, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("site")
+    )
+    action = models.CharField(_("what"), max_length=30, choices=Action.choices)
+    visit_code = models.CharField(_("visit code"), max_length=16, blank=True, db_index=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    redacted = models.BooleanField(_("redacted"), default=False)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.visit_code or '—'}"

@@ -1,0 +1,319 @@
+"""Settings for Confianza, read from the environment.
+
+One module for every profile. ``CONFIANZA_PROFILE`` picks one of:
+
+* ``production`` (the default): refuses to start without its secrets.
+* ``demo``: what ``make run`` uses; secrets come from ``var/demo.env`` (generated on first run)
+  and every page carries a "Demo — do not enter real client data" banner.
+* ``test``: throwaway keys, fast password hashing, used by the test suite.
+
+Bad values fail loudly with ``ImproperlyConfigured`` rather than falling back to a guess.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("CONFIANZA_VAR_DIR", BASE_DIR / "var"))
+
+PROFILES = ("production", "demo", "test")
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip()
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = env_str(name)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = env_str(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}")
+    return number
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    value = env_str(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_secret(name: str, *, profile_default: str | None) -> str:
+    """Return a secret from the environment; only demo and test profiles may default."""
+    value = env_str(name)
+    if value is not None:
+        return value
+    if profile_default is not None:
+        return profile_default
+    raise ImproperlyConfigured(
+        f"{name} is required in the {PROFILE} profile. See docs/deployment.md."
+    )
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "=" in line and not line.lstrip().startswith("#"):
+                key, _sep, val = line.partition("=")
+                values[key.strip()] = val.strip()
+    return values
+
+
+def _write_demo_env(path: Path) -> dict[str, str]:
+    """Create the demo profile's own random secrets on first use (never committed)."""
+    import base64
+    import secrets
+
+    values = {
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "CONFIANZA_FIELD_KEYS": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii"),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k}={v}\n" for k, v in values.items()), encoding="utf-8")
+    path.chmod(0o600)
+    return values
+
+
+PROFILE = env_str("CONFIANZA_PROFILE", "production")
+if PROFILE not in PROFILES:
+    raise ImproperlyConfigured(
+        f"CONFIANZA_PROFILE must be one of {', '.join(PROFILES)}, not {PROFILE!r}"
+    )
+DEMO = PROFILE == "demo"
+TESTING = PROFILE == "test"
+
+# Throwaway secrets. The demo profile keeps its own in var/demo.env (written by
+# `manage.py demo_setup`, never committed); the test profile uses fixed keys that protect nothing.
+_TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS0wMDAwMDAwMDAwMDA="  # base64 of 32 bytes
+_profile_defaults: dict[str, str | None] = {"DJANGO_SECRET_KEY": None, "CONFIANZA_FIELD_KEYS": None}
+if TESTING:
+    _profile_defaults = {
+        "DJANGO_SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",
+        "CONFIANZA_FIELD_KEYS": _TEST_FIELD_KEY,
+    }
+elif DEMO:
+    _demo = _read_env_file(VAR_DIR / "demo.env")
+    if not _demo:
+        _demo = _write_demo_env(VAR_DIR / "demo.env")
+    _profile_defaults = {
+        "DJANGO_SECRET_KEY": _demo.get("DJANGO_SECRET_KEY"),
+        "CONFIANZA_FIELD_KEYS": _demo.get("CONFIANZA_FIELD_KEYS"),
+    }
+
+SECRET_KEY = env_secret("DJANGO_SECRET_KEY", profile_default=_profile_defaults["DJANGO_SECRET_KEY"])
+# Field-encryption keys, newest first, comma-separated Fernet keys (clinic/crypto.py).
+# Independent of SECRET_KEY so that either can be rotated alone.
+FIELD_ENCRYPTION_KEYS = [
+    key
+    for key in env_secret(
+        "CONFIANZA_FIELD_KEYS", profile_default=_profile_defaults["CONFIANZA_FIELD_KEYS"]
+    ).split(",")
+    if key.strip()
+]
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+if DEBUG and PROFILE == "production":
+    raise ImproperlyConfigured("DJANGO_DEBUG cannot be on in the production profile")
+
+if PROFILE == "production":
+    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required in the production profile")
+else:
+    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "crispy_forms",
+    "crispy_bootstrap5",
+    "clinic",
+    "intake",
+    "counseling",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "clinic.urls"
+WSGI_APPLICATION = "clinic.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "clinic.context_processors.profile",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'confianza.sqlite3'}")
+try:
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0))
+except ValueError as exc:
+    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL this app understands: {exc}")
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL and IMMEDIATE transactions avoid "database is locked" under parallel writers.
+    _db["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;",
+    }
+    _db.setdefault("TEST", {})["NAME"] = None
+elif not _db["ENGINE"].startswith("django.db.backends.postgresql"):
+    raise ImproperlyConfigured("DATABASE_URL must point at SQLite or PostgreSQL")
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Languages handouts can be printed in (a superset of the interface languages).
+HANDOUT_LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
+    ("vi", "Tiếng Việt"),
+    ("ko", "한국어"),
+    ("tl", "Tagalog"),
+]
+LOCALE_PATHS = [BASE_DIR / "clinic" / "locale"]
+TIME_ZONE = env_str("CONFIANZA_TIME_ZONE", "America/Los_Angeles")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS: list = []
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PROFILE == "production"
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = PROFILE != "production"
+
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "confianza",
+    }
+}
+
+# Retention (clinic/retention.py): days after the last visit, capped at the season's end.
+RETENTION_DAYS = env_int("CONFIANZA_RETENTION_DAYS", 30, minimum=1)
+FILING_SEASON_END = env_str("CONFIANZA_FILING_SEASON_END", "10-15")  # MM-DD, end of extension season
+
+# Sessions: a shared intake desk must not stay signed in.
+SESSION_COOKIE_AGE = env_int("CONFIANZA_IDLE_MINUTES", 15, minimum=1) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+if PROFILE == "production":
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# Error reports must never carry personal data: no mail to admins, no request bodies in logs.
+ADMINS: list[tuple[str, str]] = []
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # django.request logs the request object on errors; keep the message, drop the rest.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400

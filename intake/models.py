@@ -1,0 +1,174 @@
+"""Households recorded at the intake desk.
+
+Privacy decisions, field by field, are recorded in docstrings and help texts here and in the data
+inventory (``clinic/inventory.py``). In short: no ID numbers, no address, no date of birth, no
+country, no immigration status; ID *types*, the optional nickname and notes are encrypted.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from clinic.crypto import EncryptedCharField, EncryptedTextField
+from clinic.models import Site
+from intake.eligibility.facts import FilingStatus, IdType
+
+# No 0/O, 1/I/L: codes are read aloud and typed at a busy desk.
+VISIT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+VISIT_CODE_LENGTH = 8
+
+MAX_DEPENDENTS = 12
+MAX_AGE = 120
+MAX_MONEY = 10_000_000  # whole dollars; above this a volunteer has mistyped
+
+
+def new_visit_code() -> str:
+    """Return a random visit code like ``K7MQ-4XTP``: the household's only identifier."""
+    raw = "".join(secrets.choice(VISIT_CODE_ALPHABET) for _ in range(VISIT_CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+ID_TYPE_CHOICES = [
+    (IdType.SSN.value, _("SSN valid for work")),
+    (IdType.SSN_NOT_VALID_FOR_EMPLOYMENT.value, _("SSN not valid for employment")),
+    (IdType.ITIN.value, _("ITIN")),
+    (IdType.ITIN_EXPIRED.value, _("ITIN, expired or being renewed")),
+    (IdType.APPLYING.value, _("Applying (Form W-7 with this return)")),
+    (IdType.ATIN.value, _("ATIN (adoption, dependents only)")),
+    (IdType.NONE.value, _("No number")),
+    (IdType.DECLINED.value, _("Prefers not to say")),
+]
+FILER_ID_TYPE_CHOICES = [choice for choice in ID_TYPE_CHOICES if choice[0] != IdType.ATIN.value]
+
+FILING_STATUS_CHOICES = [
+    (FilingStatus.SINGLE.value, _("Single")),
+    (FilingStatus.HEAD_OF_HOUSEHOLD.value, _("Head of household")),
+    (FilingStatus.MARRIED_FILING_JOINTLY.value, _("Married filing jointly")),
+    (FilingStatus.MARRIED_FILING_SEPARATELY.value, _("Married filing separately")),
+    (FilingStatus.QUALIFYING_SURVIVING_SPOUSE.value, _("Qualifying surviving spouse")),
+]
+
+money_validators = [MinValueValidator(0), MaxValueValidator(MAX_MONEY)]
+age_validators = [MinValueValidator(0), MaxValueValidator(MAX_AGE)]
+
+
+class Household(models.Model):
+    """One family's visit, identified only by a random visit code.
+
+    Ages, not dates of birth: enough for every age test, not identifying. Income in whole dollars,
+    as the client estimates it. ``version`` guards against lost updates (optimistic locking).
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    code = models.CharField(
+        _("visit code"), max_length=16, unique=True, default=new_visit_code, editable=False
+    )
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="households")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    tax_year = models.PositiveSmallIntegerField(_("tax year"), default=2025)
+    language = models.CharField(_("client's language"), max_length=10, default="en")
+    nickname = EncryptedCharField(
+        _("nickname"),
+        max_length=40,
+        blank=True,
+        help_text=_("Optional: what to call the client. Not their full name."),
+    )
+    notes = EncryptedTextField(_("notes"), blank=True)
+
+    filing_status = models.CharField(_("filing status"), max_length=40, choices=FILING_STATUS_CHOICES)
+    taxpayer_id_type = EncryptedCharField(_("taxpayer's ID type"), max_length=40)
+    taxpayer_age = models.PositiveSmallIntegerField(_("taxpayer's age"), validators=age_validators)
+    taxpayer_foster_youth = models.BooleanField(_("taxpayer was in foster care at 13 or older"), default=False)
+    spouse_id_type = EncryptedCharField(_("spouse's ID type"), max_length=40, blank=True)
+    spouse_age = models.PositiveSmallIntegerField(
+        _("spouse's age"), null=True, blank=True, validators=age_validators
+    )
+    spouse_foster_youth = models.BooleanField(_("spouse was in foster care at 13 or older"), default=False)
+
+    wages = models.PositiveIntegerField(_("wages"), default=0, validators=money_validators)
+    self_employment_income = models.IntegerField(
+        _("self-employment income"), default=0, validators=[MaxValueValidator(MAX_MONEY), MinValueValidator(-MAX_MONEY)]
+    )
+    other_income = models.PositiveIntegerField(_("other income"), default=0, validators=money_validators)
+    investment_income = models.PositiveIntegerField(
+        _("investment income"), default=0, validators=money_validators
+    )
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"))
+    updated_at = models.DateTimeField(_("updated"))
+    last_visit_at = models.DateTimeField(_("last visit"))
+    purge_after = models.DateField(_("purge date"), db_index=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    # Idempotency key from the form: a double-submitted intake creates one household.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-last_visit_at"]
+        indexes = [models.Index(fields=["site", "status", "-last_visit_at"], name="household_site_status")]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+
+    def __str__(self) -> str:
+        return self.code
+
+    def get_absolute_url(self) -> str:
+        return reverse("intake:household-detail", kwargs={"code": self.code})
+
+
+class Dependent(models.Model):
+    """A child or other dependent. Age at year end and months lived together; no name."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="dependents")
+    position = models.PositiveSmallIntegerField(default=0)
+    id_type = EncryptedCharField(_("ID type"), max_length=40)
+    age = models.PositiveSmallIntegerField(_("age at year end"), validators=age_validators)
+    full_time_student = models.BooleanField(_("full-time student"), default=False)
+    permanently_disabled = models.BooleanField(_("permanently and totally disabled"), default=False)
+    months_lived_with_filer = models.PositiveSmallIntegerField(
+        _("months lived with the filer"), default=12, validators=[MaxValueValidator(12)]
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("dependent")
+        verbose_name_plural = _("dependents")
+
+    def __str__(self) -> str:
+        return f"{self.household.code} #{self.position + 1}"
+
+
+class Consent(models.Model):
+    """The client's consent to record their household: who took it, when, what for.
+
+    Withdrawing consent purges the household at once (clinic/retention.py).
+    """
+
+    class Purpose(models.TextChoices):
+        SCREENING = "screening", _("Record answers to screen for credits during this filing season")
+
+    household = models.OneToOneField(Household, on_delete=models.CASCADE, related_name="consent")
+    purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices, default=Purpose.SCREENING)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"))
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+
+    def __str__(self) -> str:
+        return f"{self.household.code} {self.purpose}"
