@@ -199,7 +199,7 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'confianza.sqlite3
 try:
     _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0))
 except ValueError as exc:
-    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL this app understands: {exc}")
+    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL this app understands: {exc}") from exc
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions avoid "database is locked" under parallel writers.
     _db["OPTIONS"] = {
