@@ -263,6 +263,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = PROFILE != "production"
+if PROFILE != "production":
+    # Outside production, static files are served from the app directories (no collectstatic).
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
