@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 from django.views.i18n import set_language
 
 from clinic import views
@@ -9,6 +9,20 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
+    path(
+        "accounts/set-password/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/password_set_form.html",
+            success_url=reverse_lazy("set-password-done"),
+        ),
+        name="set-password",
+    ),
+    path(
+        "accounts/set-password/done/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="registration/password_set_done.html"),
+        name="set-password-done",
+    ),
+    path("sites/", include("clinic.site_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("intake/", include("intake.urls")),
     path("counseling/", include("counseling.urls")),

@@ -205,3 +205,41 @@ def household_facts(household: Household) -> HouseholdFacts:
         other_income=household.other_income,
         investment_income=household.investment_income,
     )
+
+
+def household_facts_from_values(
+    values: Mapping[str, Any], dependents: Iterable[Mapping[str, Any]], *, id: str = "anonymous"
+) -> HouseholdFacts:
+    """Return the facts for answers that were never saved (anonymous screening)."""
+    spouse = None
+    if values.get("filing_status") == FilingStatus.MARRIED_FILING_JOINTLY.value and values.get("spouse_id_type"):
+        spouse = Filer(
+            id_type=IdType(values["spouse_id_type"]),
+            age=values.get("spouse_age") or 0,
+            foster_youth=bool(values.get("spouse_foster_youth")),
+        )
+    return HouseholdFacts(
+        id=id,
+        tax_year=values.get("tax_year", 2025),
+        filing_status=FilingStatus(values["filing_status"]),
+        taxpayer=Filer(
+            id_type=IdType(values["taxpayer_id_type"]),
+            age=values["taxpayer_age"],
+            foster_youth=bool(values.get("taxpayer_foster_youth")),
+        ),
+        spouse=spouse,
+        dependents=tuple(
+            DependentFacts(
+                id_type=IdType(d["id_type"]),
+                age=d["age"],
+                full_time_student=bool(d.get("full_time_student")),
+                months_lived_with_filer=d.get("months_lived_with_filer", 12),
+                permanently_disabled=bool(d.get("permanently_disabled")),
+            )
+            for d in dependents
+        ),
+        wages=values.get("wages", 0),
+        self_employment_income=values.get("self_employment_income", 0),
+        other_income=values.get("other_income", 0),
+        investment_income=values.get("investment_income", 0),
+    )

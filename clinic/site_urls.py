@@ -1,0 +1,11 @@
+from django.urls import path
+
+from clinic import views
+
+app_name = "sites"
+
+urlpatterns = [
+    path("<slug:slug>/people/", views.people_list, name="people-list"),
+    path("<slug:slug>/people/invite/", views.people_invite, name="people-invite"),
+    path("<slug:slug>/people/deactivate/", views.people_deactivate, name="people-deactivate"),
+]
