@@ -27,6 +27,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]

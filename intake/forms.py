@@ -169,6 +169,7 @@ class ConsentForm(forms.Form):
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True
 
 
 class HouseholdForm(AgeOrBirthYearMixin, forms.Form):

@@ -108,7 +108,6 @@ def household_open(
     return household
 
 
-@transaction.atomic
 def household_update(
     *,
     household: Household,
@@ -118,6 +117,25 @@ def household_update(
     dependents: Iterable[Mapping[str, Any]] | None = None,
 ) -> Household:
     """Save a volunteer's edit unless someone else saved first (then raise HouseholdConflict)."""
+    try:
+        return _household_update(
+            household=household, user=user, expected_version=expected_version, values=values, dependents=dependents
+        )
+    except HouseholdConflict:
+        # Outside the rolled-back transaction, so the conflict stays on record.
+        audit_record(actor=user, action=AuditEntry.Action.CONFLICT, site=household.site, visit_code=household.code)
+        raise
+
+
+@transaction.atomic
+def _household_update(
+    *,
+    household: Household,
+    user,
+    expected_version: int,
+    values: Mapping[str, Any],
+    dependents: Iterable[Mapping[str, Any]] | None = None,
+) -> Household:
     cleaned = _clean_fields(values, HOUSEHOLD_FIELDS)
     candidate = Household.objects.get(pk=household.pk)
     for name, value in cleaned.items():
@@ -125,24 +143,17 @@ def household_update(
     candidate.full_clean(exclude=["code", "submission_token"])
     now = clock.now()
     changes = {name: getattr(candidate, name) for name in cleaned}
-    # Encrypted fields need their prepared (encrypted) value in .update().
-    prepared = {
-        name: Household._meta.get_field(name).get_prep_value(value) if getattr(
-            Household._meta.get_field(name), "encrypted", False
-        ) else value
-        for name, value in changes.items()
-    }
+    # .update() runs each field's get_db_prep_save, which encrypts: pass plain values (preparing them
+    # here as well would encrypt twice).
     updated = Household.objects.filter(pk=household.pk, version=expected_version).update(
-        **prepared,
+        **changes,
         updated_at=now,
         last_visit_at=now,
         purge_after=purge_date(last_visit=clock.today(), tax_year=candidate.tax_year),
         version=F("version") + 1,
     )
     if updated == 0:
-        current = Household.objects.get(pk=household.pk)
-        audit_record(actor=user, action=AuditEntry.Action.CONFLICT, site=household.site, visit_code=household.code)
-        raise HouseholdConflict(current)
+        raise HouseholdConflict(Household.objects.get(pk=household.pk))
     if dependents is not None:
         _write_dependents(household, dependents)
     audit_record(

@@ -294,7 +294,7 @@ def household_consent(request):
     sites = _editable_sites(request.user)
     if not sites:
         raise PermissionDenied
-    form = ConsentForm(request.POST or None, sites=sites)
+    form = ConsentForm(request.POST if request.method == "POST" else None, sites=sites)
     if request.method == "POST" and form.is_valid():
         site = sites[0]
         if "site" in form.cleaned_data:
