@@ -141,3 +141,13 @@ def test_a_tampered_dependent_count_is_a_form_error_not_a_crash(client, voluntee
 def test_a_reader_cannot_record(client, editor_a):
     client.force_login(editor_a)
     assert client.get(reverse("intake:household-consent")).status_code == 403
+
+
+def test_typed_markup_is_shown_back_escaped(client, volunteer):
+    token = consent_token(client)
+    response = client.post(
+        CREATE, household_post(submission_token=token, notes="<script>alert(1)</script> 123-45-6789")
+    )
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
