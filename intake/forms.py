@@ -235,47 +235,56 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Fieldset(_("Filing"), Field("filing_status"), css_id="fieldset-filing"),
-            Fieldset(
-                _("Taxpayer"),
-                Field("taxpayer_id_type"),
+            Div(
                 Div(
-                    Div(Field("taxpayer_age"), css_class="col-sm-6"),
-                    Div(Field("taxpayer_birth_year"), css_class="col-sm-6"),
-                    css_class="row",
+                    Fieldset(_("Filing"), Field("filing_status"), css_id="fieldset-filing"),
+                    Fieldset(
+                        _("Taxpayer"),
+                        Field("taxpayer_id_type"),
+                        Div(
+                            Div(Field("taxpayer_age"), css_class="col-sm-6"),
+                            Div(Field("taxpayer_birth_year"), css_class="col-sm-6"),
+                            css_class="row",
+                        ),
+                        Field("taxpayer_foster_youth"),
+                        css_id="fieldset-taxpayer",
+                    ),
+                    Fieldset(
+                        _("Spouse (married filing jointly only)"),
+                        Field("spouse_id_type"),
+                        Div(
+                            Div(Field("spouse_age"), css_class="col-sm-6"),
+                            Div(Field("spouse_birth_year"), css_class="col-sm-6"),
+                            css_class="row",
+                        ),
+                        Field("spouse_foster_youth"),
+                        css_id="fieldset-spouse",
+                    ),
+                    css_class="col-lg-6",
                 ),
-                Field("taxpayer_foster_youth"),
-                css_id="fieldset-taxpayer",
-            ),
-            Fieldset(
-                _("Spouse (married filing jointly only)"),
-                Field("spouse_id_type"),
                 Div(
-                    Div(Field("spouse_age"), css_class="col-sm-6"),
-                    Div(Field("spouse_birth_year"), css_class="col-sm-6"),
-                    css_class="row",
+                    Fieldset(
+                        _("Income for the year"),
+                        Div(
+                            Div(Field("wages"), css_class="col-sm-6"),
+                            Div(Field("self_employment_income"), css_class="col-sm-6"),
+                            Div(Field("other_income"), css_class="col-sm-6"),
+                            Div(Field("investment_income"), css_class="col-sm-6"),
+                            css_class="row",
+                        ),
+                        css_id="fieldset-income",
+                    ),
+                    Fieldset(
+                        _("Talking with the client"),
+                        Field("language"),
+                        Field("nickname"),
+                        Field("notes"),
+                        css_id="fieldset-client",
+                    ),
+                    css_class="col-lg-6",
                 ),
-                Field("spouse_foster_youth"),
-                css_id="fieldset-spouse",
-            ),
-            Fieldset(
-                _("Income for the year"),
-                Div(
-                    Div(Field("wages"), css_class="col-sm-6"),
-                    Div(Field("self_employment_income"), css_class="col-sm-6"),
-                    Div(Field("other_income"), css_class="col-sm-6"),
-                    Div(Field("investment_income"), css_class="col-sm-6"),
-                    css_class="row",
-                ),
-                css_id="fieldset-income",
-            ),
-            Fieldset(
-                _("Talking with the client"),
-                Field("language"),
-                Field("nickname"),
-                Field("notes"),
-                css_id="fieldset-client",
-            ),
+                css_class="row gx-5",
+            )
         )
 
     def clean(self):
@@ -341,12 +350,12 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
             Div(
-                Div(Field("id_type"), css_class="col-md-6"),
-                Div(Field("months_lived_with_filer"), css_class="col-md-6"),
-                Div(Field("age"), css_class="col-sm-6"),
-                Div(Field("birth_year"), css_class="col-sm-6"),
-                Div(Field("full_time_student"), css_class="col-sm-6"),
-                Div(Field("permanently_disabled"), css_class="col-sm-6"),
+                Div(Field("id_type"), css_class="col-md-6 col-xl-4"),
+                Div(Field("age"), css_class="col-6 col-md-3 col-xl-2"),
+                Div(Field("birth_year"), css_class="col-6 col-md-3 col-xl-2"),
+                Div(Field("months_lived_with_filer"), css_class="col-md-6 col-xl-4"),
+                Div(Field("full_time_student"), css_class="col-sm-6 col-xl-4"),
+                Div(Field("permanently_disabled"), css_class="col-sm-6 col-xl-4"),
                 css_class="row",
             )
         )

@@ -179,6 +179,7 @@ def _results_context(facts, *, language: str, code: str | None = None) -> dict:
     federal, california = column(FEDERAL_CREDITS), column(CALIFORNIA_CREDITS)
     return {
         "screening": screening,
+        "flags": [{"flag": flag, "subject": _subject_label(getattr(flag, "subject", ""))} for flag in screening.flags],
         "columns": [
             {"title": _("Federal"), "credits": federal, "total": screening.total_federal},
             {"title": _("California"), "credits": california, "total": screening.total_california},
@@ -218,6 +219,18 @@ def _people(facts) -> list[dict]:
             }
         )
     return people
+
+
+def _subject_label(subject: str) -> str:
+    """Return the person a flag is about, in the interface language ("dependent 2" → "Dependent 2")."""
+    subject = str(subject or "")
+    fixed = {"taxpayer": gettext("Taxpayer"), "spouse": gettext("Spouse"), "household": gettext("Household")}
+    if subject in fixed:
+        return fixed[subject]
+    kind, _sep, number = subject.partition(" ")
+    if kind == "dependent" and number.isdigit():
+        return gettext("Dependent %(number)s") % {"number": number}
+    return subject
 
 
 def _status(assessment) -> str:

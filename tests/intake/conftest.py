@@ -54,7 +54,7 @@ def _fake_assess(facts):
         "ca_yctc": _Assessment("Young Child Tax Credit", "not_eligible", Decimal(0)),
         "ca_fytc": _Assessment("Foster Youth Tax Credit", "not_eligible", Decimal(0)),
     }
-    flags = [_Item("itin.expired", "ITIN may have expired", "IRC §6109(i)(3)", "Taxpayer")] if any(
+    flags = [_Item("itin.expired", "ITIN may have expired", "IRC §6109(i)(3)", "taxpayer")] if any(
         f.id_type.value == "itin_expired" for f in facts.filers
     ) else []
     return _Screening(credits, flags, ctc, Decimal(300), ctc + 300, Decimal(0))
