@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
@@ -202,7 +203,7 @@ def handout_document(
     return html_to_document(html, font_config=font_config)
 
 
-def _today(now: dt.datetime | None) -> dt.date:
+def handout_day(now: dt.datetime | None) -> dt.date:
     from django.utils import timezone
 
     return timezone.localdate(now) if now is not None else clock.today()
@@ -218,7 +219,7 @@ def render_handout(
 ) -> Rendered:
     """Render one handout: the newest published version unless ``version`` is given."""
     chosen = resolve_version(topic, language, version)
-    document = handout_document(chosen, site=site, today=_today(now))
+    document = handout_document(chosen, site=site, today=handout_day(now))
     return Rendered(
         filename=f"{chosen.topic.slug}-{chosen.language}-v{chosen.version}.pdf",
         content_type=PDF,
@@ -233,7 +234,7 @@ def render_packet(
     now: dt.datetime | None = None,
 ) -> Rendered:
     """Render one PDF holding each ``(topic, language, copies)`` handout, copies in a row."""
-    today = _today(now)
+    today = handout_day(now)
     font_config = _font_config()
     orders = None
     pages = []
@@ -259,3 +260,98 @@ def render_packet(
         content_type=PDF,
         content=documents[0].copy(pages).write_pdf(),
     )
+
+
+STATUS_LABELS = {
+    "eligible": pgettext_lazy("credit status", "You may qualify"),
+    "not_eligible": pgettext_lazy("credit status", "You do not qualify"),
+    "ineligible": pgettext_lazy("credit status", "You do not qualify"),
+    "indeterminate": pgettext_lazy("credit status", "We need more information"),
+}
+
+
+def _text(value) -> str:
+    """Return the client-facing text of a reason, change or flag (lazy strings resolve here)."""
+    return str(getattr(value, "message", value))
+
+
+def _credit_rows(screening) -> list[dict]:
+    rows = []
+    for key, assessment in screening.credits.items():
+        status = str(getattr(assessment.status, "value", assessment.status))
+        rows.append(
+            {
+                "key": key,
+                "label": str(getattr(assessment, "label", "") or key),
+                "status": status,
+                "status_label": str(STATUS_LABELS.get(status, status)),
+                "amount": figures.money(assessment.amount or 0),
+                "has_amount": bool(assessment.amount),
+                "refundable": figures.money(getattr(assessment, "refundable_amount", 0) or 0),
+                "has_refundable": bool(getattr(assessment, "refundable_amount", 0)),
+                "reasons": [
+                    {"message": _text(reason), "citation": getattr(reason, "citation", "")}
+                    for reason in assessment.reasons
+                ],
+                "changes": [_text(change) for change in (getattr(assessment, "changes", None) or ())],
+            }
+        )
+    return rows
+
+
+def documents_to_bring(household) -> list[str]:
+    """Return the documents to bring. Deliberately the same list whatever the ID types, so the page
+    says nothing about anyone's ID type."""
+    items = [
+        _("A photo ID for you, and for your spouse if you file together."),
+        _("The Social Security card or ITIN letter of every person on the return."),
+        _("Every W-2 and 1099 form you received for the year."),
+        _("Last year's tax return, if you have it."),
+        _("Any letter from the IRS or the Franchise Tax Board."),
+        _("Your bank's routing and account numbers, to get your refund by direct deposit."),
+    ]
+    if household.self_employment_income:
+        items.append(_("Records of what you earned and spent working for yourself."))
+    return items
+
+
+def render_client_summary(*, household, language: str, include_nickname: bool = False, user) -> Rendered:
+    """Render a household's estimated credits for the client to take home, and log the print.
+
+    No name and no ID type appear; the nickname only when the volunteer includes it. The PDF is
+    returned in memory and never written to disk or cached.
+    """
+    from clinic.audit import audit_record
+    from clinic.models import AuditEntry
+    from intake.eligibility import assess
+    from intake.services import household_facts
+
+    facts = household_facts(household)
+    today = clock.today()
+    with translation.override(language):
+        screening = assess(facts)
+        context = {
+            "lang": language,
+            "lang_tag": LANGUAGE_TAGS.get(language, language),
+            "font_class": FONT_CLASSES.get(language, "font-latin"),
+            "language_name": language_name(language),
+            "stylesheet": settings.STATIC_URL + STYLESHEET,
+            "nickname": household.nickname if include_nickname else "",
+            "tax_year": household.tax_year,
+            "today": today,
+            "credits": _credit_rows(screening),
+            "flags": [_text(flag) for flag in (getattr(screening, "flags", None) or ())],
+            "total": figures.money(getattr(screening, "total", 0) or 0),
+            "documents": documents_to_bring(household),
+            "site": site_footer(household.site),
+        }
+        html = render_to_string("counseling/summary_pdf.html", context)
+    content = html_to_pdf(html)
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.PRINT,
+        site=household.site,
+        visit_code=household.code,
+        data={"language": language, "format": "client-summary"},
+    )
+    return Rendered(filename=f"credit-summary-{language}.pdf", content_type=PDF, content=content)
