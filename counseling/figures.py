@@ -128,10 +128,11 @@ def line_chart(
 def court_order_timeline(orders: Sequence[CourtOrder]) -> str:
     """Return a vertical SVG timeline of the register: date, case, status, one row per order."""
     row, width, top = 56, 640, 12
+    label = _("Court orders over time")
     height = top * 2 + row * max(len(orders), 1)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(_("Court orders over time"))}">',
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">',
         f'<line x1="110" y1="{top}" x2="110" y2="{height - top}" stroke="#999" stroke-width="2"/>',
     ]
     for index, order in enumerate(sorted(orders, key=lambda o: (o.order_date, o.key))):
