@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -275,6 +276,35 @@ def _text(value) -> str:
     return str(getattr(value, "message", value))
 
 
+# The summary goes home on paper, so it must not say who on the return has which kind of ID
+# (DESIGN.md: no ID type). Any engine message about ID numbers is replaced by one neutral line;
+# a message counts as such by its code or, failing closed for codes added later, by its English text.
+ID_CODE_PATTERN = re.compile(r"ssn|tin|itin|w7|declined|(^|_)id(_|$)")
+ID_CODES = frozenset({"ctc_children_counted", "odc_includes_children_without_ctc"})
+ID_WORDS = re.compile(r"\b(SSN|ITIN|ATIN|TIN|Social Security|W-7|ID type)", re.IGNORECASE)
+
+
+def mentions_id(item) -> bool:
+    """Return whether an engine reason, change or flag says something about anyone's ID."""
+    code = str(getattr(item, "code", ""))
+    if code in ID_CODES or ID_CODE_PATTERN.search(code):
+        return True
+    with translation.override("en"):
+        return bool(ID_WORDS.search(_text(item)))
+
+
+def _client_lines(items, neutral: str) -> list[str]:
+    lines, replaced = [], False
+    for item in items:
+        if mentions_id(item):
+            if not replaced:
+                lines.append(neutral)
+                replaced = True
+        else:
+            lines.append(_text(item))
+    return lines
+
+
 def _credit_rows(screening) -> list[dict]:
     rows = []
     for key, assessment in screening.credits.items():
@@ -289,14 +319,24 @@ def _credit_rows(screening) -> list[dict]:
                 "has_amount": bool(assessment.amount),
                 "refundable": figures.money(getattr(assessment, "refundable_amount", 0) or 0),
                 "has_refundable": bool(getattr(assessment, "refundable_amount", 0)),
-                "reasons": [
-                    {"message": _text(reason), "citation": getattr(reason, "citation", "")}
-                    for reason in assessment.reasons
-                ],
-                "changes": [_text(change) for change in (getattr(assessment, "changes", None) or ())],
+                "reasons": _client_lines(
+                    assessment.reasons,
+                    _("Part of this answer depends on the tax ID numbers on your return. Ask the volunteer to explain it."),
+                ),
+                "changes": _client_lines(
+                    getattr(assessment, "changes", None) or (),
+                    _("A change in the tax ID numbers on your return could change this answer. Ask the volunteer."),
+                ),
             }
         )
     return rows
+
+
+def _next_steps(screening) -> list[str]:
+    return _client_lines(
+        getattr(screening, "flags", None) or (),
+        _("Ask the volunteer whether anyone on your return needs to apply for, or renew, a tax ID number."),
+    )
 
 
 def documents_to_bring(household) -> list[str]:
@@ -340,7 +380,7 @@ def render_client_summary(*, household, language: str, include_nickname: bool = 
             "tax_year": household.tax_year,
             "today": today,
             "credits": _credit_rows(screening),
-            "flags": [_text(flag) for flag in (getattr(screening, "flags", None) or ())],
+            "flags": _next_steps(screening),
             "total": figures.money(getattr(screening, "total", 0) or 0),
             "documents": documents_to_bring(household),
             "site": site_footer(household.site),
