@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, prefetch_related_objects
 from django.forms.formsets import TOTAL_FORM_COUNT
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,8 +23,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic import clock
-from intake import eligibility
 from intake.access import household_for_user, households_visible_to, memberships_of
+from intake.eligibility import assess
 from intake.forms import (
     DEPENDENT_PREFIX,
     ConsentForm,
@@ -155,17 +155,15 @@ def _error_summary(*forms_and_sets) -> list[dict]:
     return summary
 
 
-def _lazy_url(name: str, **kwargs) -> str | None:
-    """Reverse a counseling URL, or None while that app's URLs are not installed."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+def _handout_url(topic: str, language: str, site_slug: str | None) -> str:
+    """Return the PDF link; the site picks the footer (phone, hours) the handout carries."""
+    url = reverse("counseling:handout-pdf", kwargs={"topic": topic, "language": language})
+    return f"{url}?{urlencode({'site': site_slug})}" if site_slug else url
 
 
-def _results_context(facts, *, language: str, code: str | None = None) -> dict:
+def _results_context(facts, *, language: str, code: str | None = None, site_slug: str | None = None) -> dict:
     """Build what the results template shows, from the engine's assessment."""
-    screening = eligibility.assess(facts)
+    screening = assess(facts)
     credits = screening.credits
 
     def column(keys):
@@ -188,16 +186,12 @@ def _results_context(facts, *, language: str, code: str | None = None) -> dict:
         "people": _people(facts),
         "filing_status_label": dict(FILING_STATUS_CHOICES).get(facts.filing_status.value, facts.filing_status.value),
         "handouts": [
-            {
-                "topic": topic,
-                "title": TOPICS[topic],
-                "url": _lazy_url("counseling:handout-pdf", topic=topic, language=language),
-            }
+            {"topic": topic, "title": TOPICS[topic], "url": _handout_url(topic, language, site_slug)}
             for topic in topics
         ],
         "handout_language": language,
-        "handout_list_url": _lazy_url("counseling:handout-list"),
-        "summary_url": _lazy_url("counseling:client-summary", code=code) if code else None,
+        "handout_list_url": reverse("counseling:handout-list"),
+        "summary_url": reverse("counseling:client-summary", kwargs={"code": code}) if code else None,
     }
 
 
@@ -373,7 +367,9 @@ def household_detail(request, code: str):
     household, can_edit = household_for_user(request.user, code)
     prefetch_related_objects([household], "dependents")
     facts = household_facts(household)
-    context = _results_context(facts, language=household.language, code=household.code)
+    context = _results_context(
+        facts, language=household.language, code=household.code, site_slug=household.site.slug
+    )
     household_viewed(household=household, user=request.user)
     return render(
         request,

@@ -60,13 +60,13 @@ def page(chromium, live_server):
 
 
 @pytest.fixture
-def engine(monkeypatch):
-    """The real engine once merged; until then the intake tests' fake (same shape)."""
-    from intake import eligibility
-    from tests.intake.conftest import _fake_assess
+def handouts(transactional_db):
+    """The shipped handouts (a live-server test flushes what the migrations loaded)."""
+    from counseling.loader import content_load
+    from counseling.models import Topic
 
-    if not hasattr(eligibility, "assess"):
-        monkeypatch.setattr(eligibility, "assess", _fake_assess, raising=False)
+    if not Topic.objects.exists():
+        content_load()
 
 
 def sign_in(page, live_server, username: str) -> None:

@@ -13,7 +13,7 @@ from clinic.models import AuditEntry, Membership, Site
 from intake.forms import DEPENDENT_PREFIX, DependentForm, DependentFormSet, HouseholdForm
 from intake.models import Household
 from intake.services import household_facts_from_values, household_open
-from tests.intake.conftest import _fake_assess, household_post
+from tests.intake.conftest import household_post
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -81,11 +81,6 @@ class RawPostProperties(TestCase):
         )
 
     def setUp(self):
-        from intake import eligibility
-
-        if not hasattr(eligibility, "assess"):
-            eligibility.assess = _fake_assess
-            self.addCleanup(delattr, eligibility, "assess")
         self.client = Client(raise_request_exception=False)
         self.client.force_login(self.user)
 

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from clinic.models import AuditEntry
 from intake.services import household_open
-from tests.intake.conftest import household_post  # noqa: F401  (fixture module)
 
 BASE = {
     "filing_status": "married_filing_jointly",
@@ -35,8 +35,11 @@ def test_results_show_every_credit_side_by_side_with_reasons(client, volunteer_a
         assert f'id="credit-{key}"' in html
     screening = response.context["screening"]
     for assessment in screening.credits.values():
-        for reason in assessment.reasons:
-            assert str(reason.message) in html or reason.message in response.content.decode()
+        for item in (*assessment.reasons, *assessment.changes):
+            assert escape(str(item.message)) in html
+            assert escape(item.citation) in html
+    for flag in screening.flags:
+        assert escape(str(flag.message)) in html
     assert "Call the client: Rosa" in html
     assert [h["topic"] for h in response.context["handouts"]] == [
         "confidentiality", "court-orders", "federal-credits-2025", "california-credits", "itin", "filing-decision",
