@@ -33,7 +33,7 @@ from intake.forms import (
     HouseholdForm,
     VersionForm,
 )
-from intake.models import FILING_STATUS_CHOICES, ID_TYPE_CHOICES, MAX_DEPENDENTS, Household
+from intake.models import FILING_STATUS_CHOICES, ID_TYPE_CHOICES, MAX_DEPENDENTS, Dependent, Household
 from intake.recommendations import TOPICS, recommended_topics
 from intake.services import (
     HOUSEHOLD_FIELDS,
@@ -252,20 +252,31 @@ def _household_initial(household: Household) -> tuple[dict, list[dict]]:
 
 def _list_context(request, find_form=None) -> dict:
     start = timezone.make_aware(dt.datetime.combine(clock.today(), dt.time.min))
+    memberships = list(memberships_of(request.user))
+    # The same sites as households_visible_to(), as plain ids: with one site the database walks the
+    # (site, -last_visit_at, -id) index in order instead of sorting every household of the site.
+    site_ids = sorted({m.site_id for m in memberships})
     households = (
-        households_visible_to(user=request.user)
+        Household.objects.filter(site_id__in=site_ids)
         .filter(Q(status=Household.Status.OPEN) | Q(last_visit_at__gte=start))
         .select_related("site")
-        .only("code", "status", "last_visit_at", "purge_after", "filing_status", "site__name", "site__slug")
-        .annotate(dependent_count=Count("dependents"))
+        .only("code", "status", "last_visit_at", "purge_after", "site__name", "site__slug")
         .order_by("-last_visit_at", "-id")
     )
     page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
-    memberships = list(memberships_of(request.user))
+    # Count dependents for this page only (one query), not for every household before paging.
+    counts = dict(
+        Dependent.objects.filter(household_id__in=[h.pk for h in page.object_list])
+        .values_list("household_id")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    for household in page.object_list:
+        household.dependent_count = counts.get(household.pk, 0)
     return {
         "page": page,
         "find_form": find_form or FindForm(),
-        "several_sites": len({m.site_id for m in memberships}) > 1,
+        "several_sites": len(site_ids) > 1,
         "can_record": any(m.can_edit_households for m in memberships),
         "managed_sites": [m.site for m in memberships if m.can_manage_site],
     }
