@@ -361,11 +361,6 @@ YCTC_LOSS_TOO_LARGE = _r(
     _("With no earned income, the Young Child Tax Credit is allowed only if losses and wages do not exceed %(limit)s."),
     "R&TC §17052.1(b)(1)(B)",
 )
-YCTC_NEEDS_CALEITC = _r(
-    "yctc_needs_caleitc",
-    _("The Young Child Tax Credit is only for people who qualify for the California EITC (or would, but for having no earned income)."),
-    "R&TC §17052.1",
-)
 FYTC_NOT_FOSTER = _r(
     "fytc_no_foster_youth",
     _("No one filing this return said they were in California foster care at age 13 or older."),
