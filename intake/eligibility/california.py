@@ -183,8 +183,8 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
                 lead.append(m.YCTC_ZERO_EARNINGS.reason(limit=dollars(threshold)))
             else:
                 reasons.append(m.YCTC_LOSS_TOO_LARGE.reason(limit=dollars(threshold)))
-        else:
-            reasons.append(m.YCTC_NEEDS_CALEITC.reason())
+        else:  # earned income in range always gives some CalEITC; kept for safety
+            reasons.append(m.CA_INCOME_TOO_HIGH.reason(limit=dollars(p.CA_EITC_EARNED_INCOME_LIMIT.value)))
     if reasons or yctc_amount <= ZERO:
         yctc = Assessment(
             "ca_yctc", Status.NOT_ELIGIBLE, ZERO, ZERO,
