@@ -41,15 +41,15 @@ def california_credits_chart(tax_year: int) -> str | None:
     except ImportError:
         return None
     series = [
-        (_("CalEITC, 1 child"), "#1f4e9c", "", california_curve(tax_year, 1, step=500, young_child=True), 1),
-        (_("CalEITC, 3 or more children"), "#6a3d9a", "6 4", california_curve(tax_year, 3, step=500), 1),
-        (_("Young Child Tax Credit (a child under 6)"), "#1b7f3b", "", california_curve(tax_year, 1, step=500), 2),
+        (_("CalEITC, 1 child"), "#1f4e9c", "", california_curve(tax_year, 1, step=500, young_child=True), 0),
+        (_("CalEITC, 3 or more children"), "#6a3d9a", "6 4", california_curve(tax_year, 3, step=500), 0),
+        (_("Young Child Tax Credit (a child under 6)"), "#1b7f3b", "", california_curve(tax_year, 1, step=500), 1),
     ]
     return line_chart(
         title=_("California credits by earned income, tax year %(year)s") % {"year": tax_year},
         x_label=_("Earned income for the year"),
         series=[
-            (label, colour, dash, [(earned, values[index]) for earned, *values in points])
+            (label, colour, dash, [(earned, values[index]) for earned, *values in points])  # values: (CalEITC, YCTC)
             for label, colour, dash, points, index in series
         ],
     )
