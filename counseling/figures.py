@@ -5,6 +5,8 @@ Called inside ``translation.override(language)`` by ``counseling.pdf``.
 
 from __future__ import annotations
 
+import textwrap
+
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -68,8 +70,9 @@ def line_chart(
     *, title: str, x_label: str, series: Sequence[tuple[str, str, str, Sequence[tuple[int, Decimal]]]]
 ) -> str:
     """Return an SVG chart with one line per ``(label, colour, dash, [(x, y)…])``."""
-    width, height = 640, 350
-    left, right, top, bottom = 64, 16, 34, 108
+    title_lines = textwrap.wrap(title, width=58) or [""]
+    width, height = 640, 350 + 20 * (len(title_lines) - 1)
+    left, right, top, bottom = 64, 16, 34 + 20 * (len(title_lines) - 1), 108
     plot_w, plot_h = width - left - right, height - top - bottom
     points = [p for *_meta, data in series for p in data]
     nonzero = [x for x, y in points if y > 0]
@@ -86,7 +89,10 @@ def line_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
-        f'<text x="{left}" y="20" font-size="17" font-weight="bold">{escape(title)}</text>',
+        *(
+            f'<text x="8" y="{20 + 20 * n}" font-size="17" font-weight="bold">{escape(line)}</text>'
+            for n, line in enumerate(title_lines)
+        ),
     ]
     y = 0
     while y <= max_y:

@@ -148,3 +148,18 @@ def test_california_curve_runs_from_zero_to_the_limit():
 def test_california_curve_rejects_a_bad_step():
     with pytest.raises(ValueError):
         california_curve(2025, 1, step=0)
+
+
+@pytest.mark.parametrize(
+    ("children", "maximum"),
+    [
+        # Peak earned income × federal phase-in rate × 0.85 (facts §2.1: $4,661×7.65%, $6,998×34%,
+        # $9,823×40%, $9,823×45%, each × 0.85), rounded to whole dollars.
+        (0, 303),
+        (1, 2022),
+        (2, 3340),
+        (3, 3757),
+    ],
+)
+def test_california_curve_reaches_the_real_maximum(children, maximum):
+    assert max(point[1] for point in california_curve(2025, children, step=500)) == maximum
