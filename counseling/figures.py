@@ -6,7 +6,6 @@ Called inside ``translation.override(language)`` by ``counseling.pdf``.
 from __future__ import annotations
 
 import textwrap
-
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from intake.eligibility.california import phase_out, ca_eitc_shape
+from intake.eligibility.california import ca_eitc_shape, phase_out
 from intake.eligibility.money import ZERO, whole
 from intake.eligibility.params import for_year
 
