@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.shipped_content import restore_shipped_content
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # page actions are safe here (one thread at a time).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -28,6 +30,13 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords and skip is not None:
             item.add_marker(skip)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # fixtures (and the database flush) are torn down here
+    if "browser" in item.keywords and "live_server" in getattr(item, "fixturenames", ()):
+        restore_shipped_content(item.config)
 
 
 @pytest.fixture(scope="session")
