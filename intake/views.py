@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic import clock
+from counseling.selectors import published_languages_by_topic
 from intake.access import household_for_user, households_visible_to, memberships_of
 from intake.eligibility import assess
 from intake.forms import (
@@ -34,7 +35,6 @@ from intake.forms import (
     VersionForm,
 )
 from intake.models import FILING_STATUS_CHOICES, ID_TYPE_CHOICES, MAX_DEPENDENTS, Dependent, Household
-from counseling.selectors import published_languages_by_topic
 from intake.recommendations import TOPICS, recommended_topics
 from intake.services import (
     HOUSEHOLD_FIELDS,

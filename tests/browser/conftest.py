@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = (
     Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     if os.environ.get("CONFIANZA_SCREENSHOTS") == "1"
-    else Path(os.environ.get("TMPDIR", "/tmp")) / "confianza-screenshots"
+    else Path(tempfile.gettempdir()) / "confianza-screenshots"
 )
 PASSWORD = "correct-horse-battery-staple"
 
