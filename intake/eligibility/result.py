@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 CREDIT_KEYS: tuple[str, ...] = ("federal_ctc", "federal_odc", "federal_eitc", "ca_eitc", "ca_yctc", "ca_fytc")
@@ -37,7 +37,9 @@ SUBJECT_SPOUSE = _("the spouse")
 SUBJECT_DEPENDENT = _("dependent %(number)s")
 SUBJECT_TAXPAYER_CAP = _("The taxpayer")
 SUBJECT_SPOUSE_CAP = _("The spouse")
-SUBJECT_DEPENDENT_CAP = _("Dependent %(number)s")
+# Its own context: the interface also uses "Dependent %(number)s" as a bare label, which some
+# languages word differently from the start of a sentence (Spanish: "Dependiente 2" / "El dependiente 2").
+SUBJECT_DEPENDENT_CAP = pgettext_lazy("start of a sentence", "Dependent %(number)s")
 
 _RENDERED: dict = {}
 _RENDERED_MAX = 50_000
