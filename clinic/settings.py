@@ -296,7 +296,16 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "confianza",
-    }
+    },
+    # Rendered generic handouts and packets (never a client summary). Files, not the database:
+    # PDFs are large, derived and reproducible, and keys name their content (counseling/caching.py),
+    # so each app server may keep its own copy without ever serving a stale one. See docs/handouts.md.
+    "handouts": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CONFIANZA_HANDOUT_CACHE_DIR", str(VAR_DIR / "cache" / "handouts")),
+        "TIMEOUT": env_int("CONFIANZA_HANDOUT_CACHE_SECONDS", 30 * 24 * 3600, minimum=1),
+        "OPTIONS": {"MAX_ENTRIES": env_int("CONFIANZA_HANDOUT_CACHE_ENTRIES", 2000, minimum=10)},
+    },
 }
 
 # Retention (clinic/retention.py): days after the last visit, capped at the season's end.

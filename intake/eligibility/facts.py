@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass, field
 
 
-class IdType(str, enum.Enum):
+class IdType(enum.StrEnum):
     """The *type* of taxpayer ID a person has. The number itself is never recorded."""
 
     SSN = "ssn"  # SSN valid for work
@@ -24,7 +24,7 @@ class IdType(str, enum.Enum):
     DECLINED = "declined"  # the client chose not to say: credits that depend on it are indeterminate
 
 
-class FilingStatus(str, enum.Enum):
+class FilingStatus(enum.StrEnum):
     SINGLE = "single"
     HEAD_OF_HOUSEHOLD = "head_of_household"
     MARRIED_FILING_JOINTLY = "married_filing_jointly"

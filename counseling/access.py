@@ -1,0 +1,50 @@
+"""Who may print, review and edit handouts.
+
+Generic handouts carry no client data: any active member of a site may print them, with that
+site's name and phone in the footer. Client summaries go through the household access helper.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from clinic.models import Membership, Site
+from intake.access import memberships_of
+
+REVIEW_ROLES = (Membership.Role.COORDINATOR, Membership.Role.EDITOR, Membership.Role.ADMIN)
+EDIT_ROLES = (Membership.Role.EDITOR, Membership.Role.ADMIN)
+
+
+def printing_site(user, slug: str | None = None) -> Site | None:
+    """Return the site whose footer a member's prints carry (``slug`` picks one of theirs).
+
+    Staff without a membership print with the neutral footer (``None``); anyone else without an
+    active membership may not print.
+    """
+    memberships = memberships_of(user).order_by("site__name")
+    if slug:
+        chosen = memberships.filter(site__slug=slug).first()
+        if chosen is not None:
+            return chosen.site
+    first = memberships.first()
+    if first is not None:
+        return first.site
+    if getattr(user, "is_staff", False) and user.is_active:
+        return None
+    raise PermissionDenied
+
+
+def can_review_content(user) -> bool:
+    """Coordinators and editors see what is due for review."""
+    return bool(
+        getattr(user, "is_staff", False) or memberships_of(user).filter(role__in=REVIEW_ROLES).exists()
+    )
+
+
+def can_edit_content(user) -> bool:
+    """Content editors (and staff) preview and publish handout versions."""
+    return bool(
+        getattr(user, "is_superuser", False)
+        or getattr(user, "is_staff", False)
+        or memberships_of(user).filter(role__in=EDIT_ROLES).exists()
+    )

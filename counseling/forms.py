@@ -1,0 +1,61 @@
+"""Forms for printing packets and client summaries."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+MAX_COPIES = 50
+MAX_PACKET_HANDOUTS = 300
+
+
+class ClientSummaryForm(forms.Form):
+    language = forms.ChoiceField(label=_("Client's language"), choices=())
+    include_nickname = forms.BooleanField(
+        label=_("Print the nickname on the summary"),
+        required=False,
+        help_text=_("Only if the client asks for it. The summary never shows a full name or an ID type."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = list(settings.HANDOUT_LANGUAGES)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Print summary")))
+
+
+class PacketForm(forms.Form):
+    """One number of copies per available (topic, language); at least one must be above zero."""
+
+    def __init__(self, *args, available: list[tuple[str, str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.available = available
+        for slug, language, label in available:
+            self.fields[self.field_name(slug, language)] = forms.IntegerField(
+                label=label, min_value=0, max_value=MAX_COPIES, required=False, initial=0
+            )
+
+    @staticmethod
+    def field_name(slug: str, language: str) -> str:
+        return f"copies__{slug}__{language}"
+
+    def clean(self):
+        cleaned = super().clean()
+        total = sum(cleaned.get(self.field_name(s, lang)) or 0 for s, lang, _label in self.available)
+        if total == 0:
+            raise forms.ValidationError(_("Choose at least one copy of one handout."), code="empty")
+        if total > MAX_PACKET_HANDOUTS:
+            raise forms.ValidationError(
+                _("A packet holds at most %(max)s handouts.") % {"max": MAX_PACKET_HANDOUTS}, code="too_many"
+            )
+        return cleaned
+
+    def items(self) -> list[tuple[str, str, int]]:
+        return [
+            (slug, language, self.cleaned_data.get(self.field_name(slug, language)) or 0)
+            for slug, language, _label in self.available
+            if self.cleaned_data.get(self.field_name(slug, language))
+        ]

@@ -1,0 +1,253 @@
+"""Load the shipped content (``counseling/content/``) into the database.
+
+Layout, written by content editors and reviewed like code:
+
+* ``topics/<slug>/<language>.md``: TOML front matter between ``+++`` lines (title, summary, as_of,
+  review_by, reviewer, tax_year, version_note, ``[[sources]]`` with title/citation/url), then the
+  Markdown body.
+* ``court_orders.toml``: ``[[order]]`` tables with the register's fields and ``[order.summary]``
+  holding one plain-language summary per language code.
+
+``content_load`` runs from the data migration (with historical models, so a fresh database has the
+content) and from ``manage.py load_content``. It never overwrites: a changed text becomes a new
+version, and only with ``update=True``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from clinic import clock
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+# DESIGN.md's order; topics not listed here follow, by slug.
+TOPIC_ORDER = (
+    "confidentiality",
+    "court-orders",
+    "federal-credits-2025",
+    "california-credits",
+    "itin",
+    "filing-decision",
+)
+HANDOUT_KEYS = {"title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources"}
+REQUIRED_HANDOUT_KEYS = {"title", "as_of", "review_by", "reviewer"}
+ORDER_KEYS = {
+    "key",
+    "court",
+    "judge",
+    "case_name",
+    "case_number",
+    "order_date",
+    "what_it_does",
+    "status",
+    "status_note",
+    "status_certain",
+    "source_title",
+    "source_url",
+    "last_verified",
+    "summary",
+}
+REQUIRED_ORDER_KEYS = {"key", "court", "case_name", "order_date", "what_it_does", "status", "last_verified"}
+# The fields whose change makes a new handout version.
+VERSIONED_FIELDS = ("title", "summary", "body_markdown", "as_of", "review_by", "reviewer", "tax_year", "sources")
+
+
+class ContentError(ValueError):
+    """A content file is malformed; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class HandoutText:
+    slug: str
+    language: str
+    title: str
+    as_of: Any
+    review_by: Any
+    reviewer: str
+    body_markdown: str
+    summary: str = ""
+    tax_year: int | None = None
+    version_note: str = ""
+    sources: list = field(default_factory=list)
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in VERSIONED_FIELDS}
+
+
+def handout_languages() -> set[str]:
+    return {code for code, _name in settings.HANDOUT_LANGUAGES}
+
+
+def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
+    """Return the handout in one content file; raise ContentError naming the file on bad input."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    slug = slug or path.parent.name
+    language = path.stem
+    if language not in handout_languages():
+        raise ContentError(f"{path}: {language!r} is not a handout language")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "+++":
+        raise ContentError(f"{path}: front matter must start with a +++ line")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
+    except StopIteration as exc:
+        raise ContentError(f"{path}: front matter has no closing +++ line") from exc
+    try:
+        meta = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{path}: front matter is not valid TOML: {exc}") from exc
+    unknown = set(meta) - HANDOUT_KEYS
+    missing = REQUIRED_HANDOUT_KEYS - set(meta)
+    if unknown or missing:
+        raise ContentError(f"{path}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    body = "\n".join(lines[end + 1 :]).strip() + "\n"
+    sources = [
+        {key: str(source.get(key, "")).strip() for key in ("title", "citation", "url")}
+        for source in meta.get("sources", [])
+    ]
+    return HandoutText(
+        slug=slug,
+        language=language,
+        title=str(meta["title"]).strip(),
+        summary=str(meta.get("summary", "")).strip(),
+        as_of=meta["as_of"],
+        review_by=meta["review_by"],
+        reviewer=str(meta["reviewer"]).strip(),
+        tax_year=meta.get("tax_year"),
+        version_note=str(meta.get("version_note", "")).strip(),
+        sources=sources,
+        body_markdown=body,
+    )
+
+
+def read_handouts(content_dir: Path | None = None) -> list[HandoutText]:
+    """Return every handout under ``content_dir/topics``, sorted by topic and language."""
+    root = (content_dir or CONTENT_DIR) / "topics"
+    if not root.is_dir():
+        return []
+    return [parse_handout(path) for path in sorted(root.glob("*/*.md"))]
+
+
+def read_court_orders(content_dir: Path | None = None) -> list[dict[str, Any]]:
+    """Return the orders of ``court_orders.toml`` as dicts (``summary`` maps language → text)."""
+    path = (content_dir or CONTENT_DIR) / "court_orders.toml"
+    if not path.exists():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{path}: not valid TOML: {exc}") from exc
+    orders = []
+    for index, order in enumerate(data.get("order", []), start=1):
+        unknown = set(order) - ORDER_KEYS
+        missing = REQUIRED_ORDER_KEYS - set(order)
+        if unknown or missing:
+            raise ContentError(
+                f"{path}: order #{index}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}"
+            )
+        orders.append(dict(order))
+    return orders
+
+
+def _models(apps):
+    if apps is None:
+        from django.apps import apps as live_apps
+
+        apps = live_apps
+    return (
+        apps.get_model("counseling", "Topic"),
+        apps.get_model("counseling", "HandoutVersion"),
+        apps.get_model("counseling", "CourtOrder"),
+        apps.get_model("counseling", "CourtOrderSummary"),
+    )
+
+
+@transaction.atomic
+def content_load(*, apps=None, update: bool = False, content_dir: Path | None = None) -> dict[str, int]:
+    """Load topics, handout versions and the court-order register from the content files.
+
+    A topic and language with no version gets version 1, published. With ``update``, a file whose
+    text differs from the newest version becomes a new published version, and changed orders are
+    updated. Return counts of what was created or changed.
+    """
+    from counseling.services import readability
+
+    Topic, HandoutVersion, CourtOrder, CourtOrderSummary = _models(apps)
+    counts = {"topics": 0, "versions": 0, "orders": 0, "unchanged": 0}
+    handouts = read_handouts(content_dir)
+    by_slug: dict[str, list[HandoutText]] = {}
+    for handout in handouts:
+        by_slug.setdefault(handout.slug, []).append(handout)
+    extra = sorted(slug for slug in by_slug if slug not in TOPIC_ORDER)
+    for slug, items in by_slug.items():
+        order = TOPIC_ORDER.index(slug) if slug in TOPIC_ORDER else len(TOPIC_ORDER) + extra.index(slug)
+        titles = {item.language: item.title for item in items}
+        topic, created = Topic.objects.get_or_create(slug=slug, defaults={"order": order, "titles": titles})
+        counts["topics"] += int(created)
+        if not created and (topic.titles != {**topic.titles, **titles} or topic.order != order):
+            topic.titles = {**topic.titles, **titles}
+            topic.order = order
+            topic.save()
+        for item in items:
+            existing = HandoutVersion.objects.filter(topic=topic, language=item.language)
+            latest = existing.order_by("-version").first()
+            if latest is not None:
+                current = {name: getattr(latest, name) for name in VERSIONED_FIELDS}
+                if not update or current == item.values():
+                    counts["unchanged"] += 1
+                    continue
+            grade, formula = readability(item.body_markdown, item.language)
+            number = (existing.aggregate(n=Max("version"))["n"] or 0) + 1
+            HandoutVersion.objects.create(
+                topic=topic,
+                language=item.language,
+                version=number,
+                status="published",
+                readability_grade=grade,
+                readability_formula=formula,
+                version_note=item.version_note,
+                created_at=clock.now(),
+                **item.values(),
+            )
+            counts["versions"] += 1
+    for data in read_court_orders(content_dir):
+        summaries = data.pop("summary", {}) or {}
+        key = data.pop("key")
+        fields = {
+            "judge": "",
+            "case_number": "",
+            "status_note": "",
+            "status_certain": False,
+            "source_title": "",
+            "source_url": "",
+            **data,
+        }
+        order = CourtOrder.objects.filter(key=key).first()
+        if order is not None:
+            current = {name: getattr(order, name) for name in fields}
+            current_summaries = {s.language: s.summary for s in CourtOrderSummary.objects.filter(order=order)}
+            wanted = {lang: str(text).strip() for lang, text in summaries.items()}
+            if not update or (current == fields and current_summaries == wanted):
+                counts["unchanged"] += 1
+                continue
+            for name, value in fields.items():
+                setattr(order, name, value)
+            order.updated_at = clock.now()
+            order.save()
+            CourtOrderSummary.objects.filter(order=order).exclude(language__in=list(wanted)).delete()
+        else:
+            order = CourtOrder.objects.create(key=key, updated_at=clock.now(), **fields)
+        for language, text in summaries.items():
+            CourtOrderSummary.objects.update_or_create(
+                order=order, language=language, defaults={"summary": str(text).strip()}
+            )
+        counts["orders"] += 1
+    return counts
+

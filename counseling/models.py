@@ -1,0 +1,176 @@
+"""Handouts as content records, and the register of court orders.
+
+Content is data with dates and sources, never text buried in templates (DESIGN.md, Counseling).
+A handout's text lives in ``HandoutVersion`` rows: editing publishes a *new* version, so any
+version a client was given can be printed again for the record. Nothing here is about a client.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from clinic import clock
+
+
+def handout_language_choices() -> list[tuple[str, str]]:
+    return list(settings.HANDOUT_LANGUAGES)
+
+
+class Topic(models.Model):
+    """A subject a handout covers (``itin``, ``court-orders`` …), printed in several languages."""
+
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    titles = models.JSONField(
+        _("titles"),
+        default=dict,
+        blank=True,
+        help_text=_("Optional title per language code, used before a version exists."),
+    )
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.slug
+
+    def title_in(self, language: str) -> str:
+        """Return the topic's title in a language, falling back to English, then the slug."""
+        return self.titles.get(language) or self.titles.get("en") or self.slug
+
+
+class HandoutVersion(models.Model):
+    """One immutable text of a topic in one language.
+
+    Rows are never edited after creation except for the draft → published step; a correction is a
+    new version (``counseling.services.handout_publish``).
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="versions")
+    language = models.CharField(_("language"), max_length=10, choices=handout_language_choices)
+    version = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    body_markdown = models.TextField(
+        _("body"), help_text=_("Markdown. HTML is removed except for a short list of safe tags.")
+    )
+    as_of = models.DateField(_("as of"), help_text=_("The date the facts in this text were true."))
+    review_by = models.DateField(
+        _("review by"), help_text=_("After this date the handout prints with an out-of-date warning.")
+    )
+    reviewer = models.CharField(_("reviewer"), max_length=120)
+    tax_year = models.PositiveSmallIntegerField(_("tax year"), null=True, blank=True)
+    version_note = models.CharField(_("what changed"), max_length=300, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, help_text=_("A list of {title, citation, url}.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    readability_grade = models.FloatField(
+        _("reading grade level"),
+        null=True,
+        blank=True,
+        help_text=_("Measured when the version is created; empty where no formula fits the language."),
+    )
+    readability_formula = models.CharField(_("readability formula"), max_length=40, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=clock.now)
+
+    class Meta:
+        ordering = ["topic__order", "topic__slug", "language", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["topic", "language", "version"], name="handoutversion_topic_language_version"
+            )
+        ]
+        indexes = [models.Index(fields=["topic", "language", "status", "-version"], name="handout_latest")]
+        verbose_name = _("handout version")
+        verbose_name_plural = _("handout versions")
+
+    def __str__(self) -> str:
+        return f"{self.topic.slug} [{self.language}] v{self.version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("counseling:version-preview", kwargs={"pk": self.pk})
+
+    def is_stale(self, today=None) -> bool:
+        """Return whether the review-by date has passed (the handout may be out of date)."""
+        return (today or clock.today()) > self.review_by
+
+
+class CourtOrder(models.Model):
+    """One court order on IRS–ICE data sharing; feeds every handout that shows the register."""
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("In force")
+        STAYED = "stayed", _("Stayed")
+        REVERSED = "reversed", _("Reversed")
+        APPEALED = "appealed", _("On appeal")
+        DENIED = "denied", _("Denied")
+        AFFIRMED = "affirmed", _("Affirmed")
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    court = models.CharField(_("court"), max_length=200)
+    judge = models.CharField(_("judge"), max_length=200, blank=True)
+    case_name = models.CharField(_("case name"), max_length=300)
+    case_number = models.CharField(_("case number"), max_length=120, blank=True)
+    order_date = models.DateField(_("order date"))
+    what_it_does = models.TextField(_("what it does"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    status_note = models.TextField(_("status note"), blank=True)
+    status_certain = models.BooleanField(
+        _("status confirmed"),
+        default=False,
+        help_text=_("Untick when the current status could not be confirmed; handouts then say so."),
+    )
+    source_title = models.CharField(_("source"), max_length=300, blank=True)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    last_verified = models.DateField(_("last verified"))
+    updated_at = models.DateTimeField(_("updated"), default=clock.now)
+
+    class Meta:
+        ordering = ["order_date", "key"]
+        verbose_name = _("court order")
+        verbose_name_plural = _("court orders")
+
+    def __str__(self) -> str:
+        return f"{self.case_name} ({self.order_date:%Y-%m-%d})"
+
+    def summary_in(self, language: str) -> str:
+        """Return the plain-language summary in a language, else English, else empty."""
+        summaries = {s.language: s.summary for s in self.summaries.all()}
+        return summaries.get(language) or summaries.get("en", "")
+
+
+class CourtOrderSummary(models.Model):
+    """The plain-language summary of one order in one language."""
+
+    order = models.ForeignKey(CourtOrder, on_delete=models.CASCADE, related_name="summaries")
+    language = models.CharField(_("language"), max_length=10, choices=handout_language_choices)
+    summary = models.TextField(_("summary"))
+
+    class Meta:
+        ordering = ["order", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["order", "language"], name="courtordersummary_order_language")
+        ]
+        verbose_name = _("court order summary")
+        verbose_name_plural = _("court order summaries")
+
+    def __str__(self) -> str:
+        return f"{self.order.key} [{self.language}]"

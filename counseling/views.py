@@ -1,0 +1,154 @@
+"""Printing handouts, packets and client summaries; review lists for coordinators and editors."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from clinic import clock
+from counseling.access import can_edit_content, can_review_content, printing_site
+from counseling.caching import cached_handout, cached_packet
+from counseling.forms import ClientSummaryForm, PacketForm
+from counseling.models import CourtOrder, HandoutVersion, Topic
+from counseling.pdf import Rendered, language_name, latest_version, render_client_summary, render_handout
+from counseling.selectors import handout_catalogue, orders_due_for_verification, versions_due_for_review
+from intake.access import household_for_user
+
+
+def pdf_response(rendered: Rendered, *, attachment: bool = False, private: bool = False) -> HttpResponse:
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{rendered.filename}"'
+    response["Content-Length"] = str(len(rendered.content))
+    if private:
+        response["Cache-Control"] = "no-store"
+        response["Pragma"] = "no-cache"
+    else:
+        response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    return response
+
+
+@login_required
+def handout_list(request):
+    """Show every topic × language with its version, dates and a warning on stale ones."""
+    printing_site(request.user)
+    languages, rows = handout_catalogue()
+    return render(
+        request,
+        "counseling/handout_list.html",
+        {
+            "languages": [(code, language_name(code)) for code in languages],
+            "rows": rows,
+            "today": clock.today(),
+            "can_review": can_review_content(request.user),
+        },
+    )
+
+
+@login_required
+def handout_pdf(request, topic: str, language: str):
+    """Return a generic handout; a stale one first asks the volunteer to confirm."""
+    site = printing_site(request.user, request.GET.get("site"))
+    if language not in dict(settings.HANDOUT_LANGUAGES):
+        raise Http404
+    topic_obj = get_object_or_404(Topic, slug=topic)
+    version = latest_version(topic_obj, language)
+    if version is None:
+        raise Http404
+    if version.is_stale(clock.today()) and request.GET.get("confirm") != "1":
+        return render(
+            request,
+            "counseling/handout_confirm.html",
+            {"version": version, "language_name": language_name(language)},
+        )
+    rendered, _hit = cached_handout(topic=topic_obj, language=language, site=site, version=version)
+    return pdf_response(rendered)
+
+
+@login_required
+def packet(request):
+    """Build one PDF of chosen topics × languages × copies for a clinic day."""
+    site = printing_site(request.user, request.GET.get("site"))
+    languages, rows = handout_catalogue()
+    available = [
+        (row.topic.slug, language, f"{version.title} — {language_name(language)}")
+        for row in rows
+        for language, version in row.cells
+        if version is not None
+    ]
+    form = PacketForm(request.POST or None, available=available)
+    if request.method == "POST" and form.is_valid():
+        rendered, _hit = cached_packet(items=form.items(), site=site)
+        return pdf_response(rendered)
+    grid = [
+        (row.topic, [(language, form[PacketForm.field_name(row.topic.slug, language)] if version else None)
+                     for language, version in row.cells])
+        for row in rows
+    ]
+    return render(
+        request,
+        "counseling/packet_form.html",
+        {"form": form, "grid": grid, "languages": [(code, language_name(code)) for code in languages]},
+    )
+
+
+@never_cache
+@login_required
+def client_summary(request, code: str):
+    """Print a household's estimated credits in the client's language; never stored, every print logged."""
+    household, _can_edit = household_for_user(request.user, code)
+    form = ClientSummaryForm(request.POST or None, initial={"language": household.language})
+    if request.method == "POST" and form.is_valid():
+        rendered = render_client_summary(
+            household=household,
+            language=form.cleaned_data["language"],
+            include_nickname=form.cleaned_data["include_nickname"],
+            user=request.user,
+        )
+        return pdf_response(rendered, attachment=True, private=True)
+    response = render(request, "counseling/summary_form.html", {"form": form, "household": household})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def review_due(request):
+    """List handouts whose review date is near or past, and court orders to re-verify."""
+    if not can_review_content(request.user):
+        raise PermissionDenied
+    today = clock.today()
+    return render(
+        request,
+        "counseling/handout_review.html",
+        {
+            "versions": versions_due_for_review(today=today),
+            "orders": orders_due_for_verification(today=today),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def court_order_list(request):
+    """Show the court-order register as staff see it (full detail, English)."""
+    printing_site(request.user)
+    orders = CourtOrder.objects.prefetch_related("summaries").order_by("-order_date", "key")
+    return render(request, "counseling/courtorder_list.html", {"orders": orders, "today": clock.today()})
+
+
+@login_required
+def version_preview(request, pk: int):
+    """Render any version, draft or published, for an editor to check before publishing."""
+    if not can_edit_content(request.user):
+        raise PermissionDenied
+    version = get_object_or_404(HandoutVersion.objects.select_related("topic"), pk=pk)
+    try:
+        site = printing_site(request.user, request.GET.get("site"))
+    except PermissionDenied:
+        site = None
+    rendered = render_handout(topic=version.topic, language=version.language, site=site, version=version)
+    return pdf_response(rendered, private=True)

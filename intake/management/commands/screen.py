@@ -1,0 +1,58 @@
+"""``manage.py screen FILE``: screen households from JSON without touching the database."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from intake.eligibility import HouseholdError, assess, parse_household
+
+
+class Command(BaseCommand):
+    help = (
+        "Screen households for federal and California credits. FILE holds one household object or a "
+        "list of them (the JSON of DESIGN.md); '-' reads standard input. Prints a JSON list of results "
+        "for the valid households, in input order. Problems go to standard error, one line per problem "
+        "naming the household (its id, or its position) and the field; then the exit status is 2."
+    )
+    requires_system_checks: list = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="JSON file, or '-' for standard input")
+
+    def handle(self, *args, **options):
+        path = options["file"]
+        try:
+            if path == "-":
+                data = json.load(sys.stdin)
+            else:
+                with open(path, encoding="utf-8") as handle:
+                    data = json.load(handle)
+        except OSError as exc:
+            raise CommandError(f"cannot read {path}: {exc.strerror}", returncode=2) from exc
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path} is not valid JSON: {exc}", returncode=2) from exc
+
+        households = data if isinstance(data, list) else [data]
+        results = []
+        problems = []
+        for position, obj in enumerate(households, start=1):
+            try:
+                results.append(assess(parse_household(obj)).as_dict())
+            except HouseholdError as exc:
+                name = _name(obj, position)
+                for field, message in exc.problems:
+                    problems.append(f"household {name}: {field or '(whole household)'}: {message}")
+        self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
+        if problems:
+            self.stderr.write("\n".join(problems))
+            sys.exit(2)
+
+
+def _name(obj, position: int) -> str:
+    household_id = obj.get("id") if isinstance(obj, dict) else None
+    if isinstance(household_id, str | int) and not isinstance(household_id, bool) and str(household_id):
+        return f"{str(household_id)!r} (#{position})"
+    return f"#{position}"
