@@ -76,6 +76,46 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "months_lived_with_filer": SE,
     },
     "intake.Consent": {"id": OP, "household": OP, "purpose": OP, "recorded_by": OP, "recorded_at": OP},
+    # --- Handouts and the court-order register (public legal content, no client data) ----------
+    "counseling.Topic": {"id": OP, "slug": OP, "order": OP, "titles": OP},
+    "counseling.HandoutVersion": {
+        "id": OP,
+        "topic": OP,
+        "language": OP,
+        "version": OP,
+        "title": OP,
+        "summary": OP,
+        "body_markdown": OP,
+        "as_of": OP,
+        "review_by": OP,
+        "reviewer": ID,  # a staff member's name, for accountability of legal content
+        "tax_year": OP,
+        "version_note": OP,
+        "sources": OP,
+        "status": OP,
+        "readability_grade": OP,
+        "readability_formula": OP,
+        "created_by": OP,
+        "created_at": OP,
+    },
+    "counseling.CourtOrder": {
+        "id": OP,
+        "key": OP,
+        "court": OP,
+        "judge": OP,  # a public official named in a public record
+        "case_name": OP,
+        "case_number": OP,
+        "order_date": OP,
+        "what_it_does": OP,
+        "status": OP,
+        "status_note": OP,
+        "status_certain": OP,
+        "source_title": OP,
+        "source_url": OP,
+        "last_verified": OP,
+        "updated_at": OP,
+    },
+    "counseling.CourtOrderSummary": {"id": OP, "order": OP, "language": OP, "summary": OP},
     # --- The clinic itself --------------------------------------------------------------------
     "clinic.Site": {
         "id": OP,
@@ -299,6 +339,24 @@ MODELS: dict[str, ModelNote] = {
     "admin.LogEntry": ModelNote(
         what=_("Changes made through the administration pages."), why=_("Accountability for administrators."),
         kept=_("While the site exists."), who=_("Administrators."),
+    ),
+    "counseling.Topic": ModelNote(
+        what=_("Handout topics."), why=_("To print the right handouts."), kept=_("While in use."),
+        who=_("Everyone at the clinic."),
+    ),
+    "counseling.HandoutVersion": ModelNote(
+        what=_("Each version of each handout's text, with its sources, dates and reviewer."),
+        why=_("Legal content must say where it comes from and when it was checked."),
+        kept=_("Every version is kept, so that what was handed out can be shown later."),
+        who=_("Everyone at the clinic; content editors change it."),
+    ),
+    "counseling.CourtOrder": ModelNote(
+        what=_("Public court orders about IRS–ICE data sharing."), why=_("Handouts explain them."),
+        kept=_("While they matter."), who=_("Everyone at the clinic."),
+    ),
+    "counseling.CourtOrderSummary": ModelNote(
+        what=_("A plain-language summary of a court order, per language."), why=_("Handouts explain them."),
+        kept=_("While they matter."), who=_("Everyone at the clinic."),
     ),
     "auth.Group": ModelNote(what=_("Permission groups."), why=_("Access control."), kept=_("—"),
                             who=_("Administrators.")),
