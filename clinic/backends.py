@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -16,3 +17,18 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def client_ip(request) -> str | None:
+    """Return the client's address: the connecting one, or the one the trusted proxies saw.
+
+    With ``PROXY_COUNT`` proxies in front, each appends the address it received from, so the client
+    is the ``PROXY_COUNT``-th entry from the right of X-Forwarded-For. Entries further left are
+    whatever the client claimed and are never trusted.
+    """
+    count = settings.PROXY_COUNT
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")

@@ -113,10 +113,10 @@ TESTING = PROFILE == "test"
 # Throwaway secrets. The demo profile keeps its own in var/demo.env (written by
 # `manage.py demo_setup`, never committed); the test profile uses fixed keys that protect nothing.
 _TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS0wMDAwMDAwMDAwMDA="  # base64 of 32 bytes
-_profile_defaults: dict[str, str | None] = {"DJANGO_SECRET_KEY": None, "CONFIANZA_FIELD_KEYS": None}
+_profile_defaults: dict[str, str | None] = {"DJANGO_SECRET_KEY": None, "CONFIANZA_FIELD_KEYS": None}  # nosec B105 # no default: required
 if TESTING:
     _profile_defaults = {
-        "DJANGO_SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",
+        "DJANGO_SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",  # nosec B105 # test profile only
         "CONFIANZA_FIELD_KEYS": _TEST_FIELD_KEY,
     }
 elif DEMO:
@@ -360,10 +360,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-# Behind a reverse proxy, the number of proxies that set X-Forwarded-For (docs/deployment.md).
-AXES_IPWARE_PROXY_COUNT = env_int("CONFIANZA_PROXY_COUNT", 0, minimum=0) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (docs/deployment.md). 0 trusts
+# only the connecting address. clinic.backends.client_ip picks the client's address accordingly.
+PROXY_COUNT = env_int("CONFIANZA_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "clinic.backends.client_ip"
 
 # Headers. Nothing is loaded from another host and nothing runs inline (DESIGN.md principle 6).
 CONTENT_SECURITY_POLICY = {

@@ -95,3 +95,34 @@ def test_password_rules_are_about_length_not_composition(volunteer_a, password, 
         assert not ok
     else:
         assert ok
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "remote", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.2", "10.0.0.2"),  # no proxy: a client's header is ignored
+        (1, "203.0.113.9", "10.0.0.2", "203.0.113.9"),
+        (1, "6.6.6.6, 203.0.113.9", "10.0.0.2", "203.0.113.9"),  # a spoofed left entry is ignored
+        (2, "203.0.113.9, 10.0.0.5", "10.0.0.2", "203.0.113.9"),
+        (1, "", "10.0.0.2", "10.0.0.2"),
+    ],
+)
+def test_the_client_address_behind_trusted_proxies(settings, rf, proxies, forwarded, remote, expected):
+    from clinic.backends import client_ip
+
+    settings.PROXY_COUNT = proxies
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)
+    assert client_ip(request) == expected
+
+
+def test_behind_a_proxy_one_clinic_address_still_locks_out_only_one_user(client, settings, volunteer_a, coordinator_a):
+    settings.PROXY_COUNT = 1
+    for attempt in range(5):
+        client.post(reverse("login"), {"username": "volunteer-a", "password": f"bad-{attempt}"},
+                    REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=CLINIC_IP)
+    locked = client.post(reverse("login"), {"username": "volunteer-a", "password": PASSWORD},
+                         REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=CLINIC_IP)
+    assert locked.status_code == 429
+    other_clinic = client.post(reverse("login"), {"username": "volunteer-a", "password": PASSWORD},
+                               REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert other_clinic.status_code == 302

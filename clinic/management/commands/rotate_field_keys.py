@@ -57,7 +57,7 @@ def _raw_rows(model, columns: list[str], pks: list) -> dict:
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {pk_column}, {quoted} FROM {table} WHERE {pk_column} IN ({placeholders}){lock}",  # noqa: S608 - names from the ORM
+            f"SELECT {pk_column}, {quoted} FROM {table} WHERE {pk_column} IN ({placeholders}){lock}",  # noqa: S608  # nosec B608 # names from the ORM, values are parameters
             pks,
         )
         return {row[0]: dict(zip(columns, row[1:], strict=True)) for row in cursor.fetchall()}
@@ -71,7 +71,7 @@ def _raw_update(model, pk, changes: dict[str, str]) -> None:
     assignments = ", ".join(f"{connection.ops.quote_name(c)} = %s" for c in changes)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET {assignments} WHERE {pk_column} = %s",  # noqa: S608 - names from the ORM
+            f"UPDATE {table} SET {assignments} WHERE {pk_column} = %s",  # noqa: S608  # nosec B608 # names from the ORM, values are parameters
             [*changes.values(), pk],
         )
 
