@@ -32,3 +32,21 @@ def client_ip(request) -> str | None:
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
+
+
+NUMBER_SHAPED_USERNAME = "[number-shaped username]"
+
+
+def lockout_username(request, credentials: dict | None = None) -> str | None:
+    """Return the username django-axes records and logs for a sign-in attempt.
+
+    Someone who types an SSN or ITIN into the username box must not leave it in the lockout
+    tables or the logs: such a value is replaced by a fixed marker (the lockout still applies to it,
+    per address).
+    """
+    from clinic.validators import looks_like_tin
+
+    username = (credentials or {}).get("username") if credentials else request.POST.get("username")
+    if username and looks_like_tin(username):
+        return NUMBER_SHAPED_USERNAME
+    return username

@@ -364,6 +364,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 # only the connecting address. clinic.backends.client_ip picks the client's address accordingly.
 PROXY_COUNT = env_int("CONFIANZA_PROXY_COUNT", 0, minimum=0)
 AXES_CLIENT_IP_CALLABLE = "clinic.backends.client_ip"
+# A number typed into the username box never reaches the lockout tables or the logs.
+AXES_USERNAME_CALLABLE = "clinic.backends.lockout_username"
 
 # Headers. Nothing is loaded from another host and nothing runs inline (DESIGN.md principle 6).
 CONTENT_SECURITY_POLICY = {

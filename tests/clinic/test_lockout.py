@@ -126,3 +126,12 @@ def test_behind_a_proxy_one_clinic_address_still_locks_out_only_one_user(client,
     other_clinic = client.post(reverse("login"), {"username": "volunteer-a", "password": PASSWORD},
                                REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert other_clinic.status_code == 302
+
+
+def test_a_number_typed_as_a_username_is_not_recorded(client):
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    _login(client, "912-70-4321", "whatever-password")
+    stored = repr(list(AccessAttempt.objects.values())) + repr(list(AccessFailureLog.objects.values()))
+    assert "912-70-4321" not in stored and "912704321" not in stored
+    assert AccessAttempt.objects.get().username == "[number-shaped username]"
