@@ -5,6 +5,7 @@ Called inside ``translation.override(language)`` by ``counseling.pdf``.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -41,15 +42,15 @@ def california_credits_chart(tax_year: int) -> str | None:
     except ImportError:
         return None
     series = [
-        (_("CalEITC, 1 child"), "#1f4e9c", "", california_curve(tax_year, 1, step=500, young_child=True), 1),
-        (_("CalEITC, 3 or more children"), "#6a3d9a", "6 4", california_curve(tax_year, 3, step=500), 1),
-        (_("Young Child Tax Credit (a child under 6)"), "#1b7f3b", "", california_curve(tax_year, 1, step=500), 2),
+        (_("CalEITC, 1 child"), "#1f4e9c", "", california_curve(tax_year, 1, step=500, young_child=True), 0),
+        (_("CalEITC, 3 or more children"), "#6a3d9a", "6 4", california_curve(tax_year, 3, step=500), 0),
+        (_("Young Child Tax Credit (a child under 6)"), "#1b7f3b", "", california_curve(tax_year, 1, step=500), 1),
     ]
     return line_chart(
         title=_("California credits by earned income, tax year %(year)s") % {"year": tax_year},
         x_label=_("Earned income for the year"),
         series=[
-            (label, colour, dash, [(earned, values[index]) for earned, *values in points])
+            (label, colour, dash, [(earned, values[index]) for earned, *values in points])  # values: (CalEITC, YCTC)
             for label, colour, dash, points, index in series
         ],
     )
@@ -68,8 +69,9 @@ def line_chart(
     *, title: str, x_label: str, series: Sequence[tuple[str, str, str, Sequence[tuple[int, Decimal]]]]
 ) -> str:
     """Return an SVG chart with one line per ``(label, colour, dash, [(x, y)…])``."""
-    width, height = 640, 350
-    left, right, top, bottom = 64, 16, 34, 108
+    title_lines = textwrap.wrap(title, width=58) or [""]
+    width, height = 640, 350 + 20 * (len(title_lines) - 1)
+    left, right, top, bottom = 64, 16, 34 + 20 * (len(title_lines) - 1), 108
     plot_w, plot_h = width - left - right, height - top - bottom
     points = [p for *_meta, data in series for p in data]
     nonzero = [x for x, y in points if y > 0]
@@ -86,7 +88,10 @@ def line_chart(
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
-        f'<text x="{left}" y="20" font-size="17" font-weight="bold">{escape(title)}</text>',
+        *(
+            f'<text x="8" y="{20 + 20 * n}" font-size="17" font-weight="bold">{escape(line)}</text>'
+            for n, line in enumerate(title_lines)
+        ),
     ]
     y = 0
     while y <= max_y:

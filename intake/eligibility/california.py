@@ -51,7 +51,7 @@ def ca_eitc_shape(p: ModuleType, children: int, earned: Decimal) -> tuple[Decima
     return floor * (limit - earned) / (limit - final_start), True
 
 
-def _phase_out(amount: Decimal, earned: Decimal, start: Decimal, step: Decimal, per_step: Decimal) -> Decimal:
+def phase_out(amount: Decimal, earned: Decimal, start: Decimal, step: Decimal, per_step: Decimal) -> Decimal:
     return max(ZERO, amount - per_step * steps_up(earned - start, step))
 
 
@@ -170,7 +170,7 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
         reasons.insert(0, m.YCTC_NO_CHILD.reason())
     if not reasons:
         if caleitc_allowed:
-            yctc_amount = whole(_phase_out(
+            yctc_amount = whole(phase_out(
                 p.YCTC_AMOUNT.value, earned, p.YCTC_PHASE_OUT_START.value,
                 p.YCTC_PHASE_OUT_STEP.value, p.YCTC_PHASE_OUT_PER_STEP.value,
             ))
@@ -183,8 +183,8 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
                 lead.append(m.YCTC_ZERO_EARNINGS.reason(limit=dollars(threshold)))
             else:
                 reasons.append(m.YCTC_LOSS_TOO_LARGE.reason(limit=dollars(threshold)))
-        else:
-            reasons.append(m.YCTC_NEEDS_CALEITC.reason())
+        else:  # earned income in range always gives some CalEITC; kept for safety
+            reasons.append(m.CA_INCOME_TOO_HIGH.reason(limit=dollars(p.CA_EITC_EARNED_INCOME_LIMIT.value)))
     if reasons or yctc_amount <= ZERO:
         yctc = Assessment(
             "ca_yctc", Status.NOT_ELIGIBLE, ZERO, ZERO,
@@ -216,7 +216,7 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
         if not gate.reasons and not caleitc_allowed:
             reasons.append(m.FYTC_NEEDS_CALEITC.reason())
         if count and not reasons:
-            each = whole(_phase_out(
+            each = whole(phase_out(
                 p.FYTC_AMOUNT.value, earned, p.FYTC_PHASE_OUT_START.value,
                 p.FYTC_PHASE_OUT_STEP.value, p.FYTC_PHASE_OUT_PER_STEP.value,
             ))

@@ -15,19 +15,6 @@ from django.utils.translation import ngettext_lazy
 from intake.eligibility.params import y2025 as _p
 from intake.eligibility.result import Change, Flag, Message, Reason
 
-SUBJECT_TAXPAYER = _("the taxpayer")
-SUBJECT_SPOUSE = _("the spouse")
-SUBJECT_DEPENDENT = _("dependent %(number)s")
-
-
-def subject_label(subject: str) -> Any:
-    """Return the translatable label for a subject code (``taxpayer``, ``spouse``, ``dependent 2``)."""
-    if subject == "taxpayer":
-        return SUBJECT_TAXPAYER
-    if subject == "spouse":
-        return SUBJECT_SPOUSE
-    return Message(SUBJECT_DEPENDENT, {"number": subject.rsplit(" ", 1)[-1]})
-
 
 class Spec:
     """One message in the catalogue; call ``reason()``, ``change()`` or ``flag()`` to use it."""
@@ -40,10 +27,6 @@ class Spec:
         self.citation = citation
 
     def _message(self, params: dict[str, Any]) -> Message:
-        if "subject" in params:
-            code = params["subject"]
-            params["subject"] = subject_label(code)
-            params["subject_cap"] = subject_cap(code)
         return Message(self.template, params)
 
     def reason(self, **params: Any) -> Reason:
@@ -361,11 +344,6 @@ YCTC_LOSS_TOO_LARGE = _r(
     _("With no earned income, the Young Child Tax Credit is allowed only if losses and wages do not exceed %(limit)s."),
     "R&TC §17052.1(b)(1)(B)",
 )
-YCTC_NEEDS_CALEITC = _r(
-    "yctc_needs_caleitc",
-    _("The Young Child Tax Credit is only for people who qualify for the California EITC (or would, but for having no earned income)."),
-    "R&TC §17052.1",
-)
 FYTC_NOT_FOSTER = _r(
     "fytc_no_foster_youth",
     _("No one filing this return said they were in California foster care at age 13 or older."),
@@ -474,16 +452,3 @@ FLAG_TAX_UNCERTAIN = _f(
     _("The federal income tax shown is the higher of two possibilities: the senior deduction needs an SSN valid for work, and an ID type was not given."),
     "IRC §151(d)(5)(C)",
 )
-
-CAPITALISED_SUBJECTS = {
-    "taxpayer": _("The taxpayer"),
-    "spouse": _("The spouse"),
-}
-SUBJECT_DEPENDENT_CAP = _("Dependent %(number)s")
-
-
-def subject_cap(subject: str) -> Any:
-    """Return the label for a subject at the start of a sentence."""
-    if subject in CAPITALISED_SUBJECTS:
-        return CAPITALISED_SUBJECTS[subject]
-    return Message(SUBJECT_DEPENDENT_CAP, {"number": subject.rsplit(" ", 1)[-1]})

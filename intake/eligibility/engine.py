@@ -136,8 +136,8 @@ def _assess_declined(h: Household, p: ModuleType, declined: list[tuple[str, int]
 
 def _common(results: list[Assessment], attribute: str) -> list:
     """Return the reasons (or changes) of the first result that every result gives."""
-    rest = [{(item.code, str(item.message)) for item in getattr(a, attribute)} for a in results[1:]]
+    rest = [{(item.code, item.message) for item in getattr(a, attribute)} for a in results[1:]]
     return [
         item for item in getattr(results[0], attribute)
-        if all((item.code, str(item.message)) in other for other in rest)
+        if all((item.code, item.message) in other for other in rest)
     ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 CREDIT_KEYS: tuple[str, ...] = ("federal_ctc", "federal_odc", "federal_eitc", "ca_eitc", "ca_yctc", "ca_fytc")
@@ -31,11 +32,35 @@ class Status(enum.StrEnum):
     INDETERMINATE = "indeterminate"
 
 
+SUBJECT_TAXPAYER = _("the taxpayer")
+SUBJECT_SPOUSE = _("the spouse")
+SUBJECT_DEPENDENT = _("dependent %(number)s")
+SUBJECT_TAXPAYER_CAP = _("The taxpayer")
+SUBJECT_SPOUSE_CAP = _("The spouse")
+SUBJECT_DEPENDENT_CAP = _("Dependent %(number)s")
+
+_RENDERED: dict = {}
+_RENDERED_MAX = 50_000
+
+
+def subject_text(subject: str, *, capital: bool = False) -> str:
+    """Return the label of a subject code (``taxpayer``, ``spouse``, ``dependent 2``) as text."""
+    if subject == "taxpayer":
+        return str(SUBJECT_TAXPAYER_CAP if capital else SUBJECT_TAXPAYER)
+    if subject == "spouse":
+        return str(SUBJECT_SPOUSE_CAP if capital else SUBJECT_SPOUSE)
+    template = SUBJECT_DEPENDENT_CAP if capital else SUBJECT_DEPENDENT
+    return template % {"number": subject.rsplit(" ", 1)[-1]}
+
+
 class Message:
     """A translatable message with named placeholders, rendered by ``str()`` in the active language.
 
     Lazy like ``gettext_lazy``: the template is a lazy translation, interpolated only when the
-    message is turned into text, so one result can be shown in English and then in Spanish.
+    message is turned into text, so one result can be shown in English and then in Spanish. A
+    ``subject`` parameter holds a subject code and fills both ``%(subject)s`` and
+    ``%(subject_cap)s`` (for the start of a sentence). Renderings are memoised per language
+    because the same few hundred sentences recur across thousands of households.
     """
 
     __slots__ = ("template", "params")
@@ -44,47 +69,70 @@ class Message:
         self.template = template
         self.params = params or {}
 
+    def _key(self) -> tuple:
+        return (id(self.template), tuple(self.params.items()))
+
+    def render(self, language: str | None) -> str:
+        """Return the text in ``language`` (which must be the active language)."""
+        key = (language, id(self.template), tuple(self.params.items()))
+        text = _RENDERED.get(key)
+        if text is None:
+            text = self._format()
+            if len(_RENDERED) >= _RENDERED_MAX:
+                _RENDERED.clear()
+            _RENDERED[key] = text
+        return text
+
+    def _format(self) -> str:
+        if not self.params:
+            return str(self.template)
+        params = dict(self.params)
+        subject = params.get("subject")
+        if subject is not None:
+            params["subject"] = subject_text(subject)
+            params["subject_cap"] = subject_text(subject, capital=True)
+        return self.template % params
+
     def __str__(self) -> str:
-        if self.params:
-            return self.template % self.params
-        return str(self.template)
+        return self.render(get_language())
 
     def __repr__(self) -> str:
         return f"Message({str(self)!r})"
 
     def __eq__(self, other: object) -> bool:
-        return str(self) == str(other)
+        if isinstance(other, Message):
+            return self._key() == other._key()
+        return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(str(self))
+        return hash(self._key())
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """Why a credit is or is not available: stable code, plain-language message, citation."""
 
     code: str
     message: Message
     citation: str
 
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": str(self.message), "citation": self.citation}
+    def as_dict(self, language: str | None = None) -> dict[str, str]:
+        text = self.message.render(language) if language else str(self.message)
+        return {"code": self.code, "message": text, "citation": self.citation}
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """What would change the answer, where the law offers a way."""
 
     code: str
     message: Message
     citation: str
 
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": str(self.message), "citation": self.citation}
+    def as_dict(self, language: str | None = None) -> dict[str, str]:
+        text = self.message.render(language) if language else str(self.message)
+        return {"code": self.code, "message": text, "citation": self.citation}
 
 
-@dataclass(frozen=True, slots=True)
-class Flag:
+class Flag(NamedTuple):
     """Something to act on before filing (ITIN lifecycle, missing numbers), about one person."""
 
     code: str
@@ -92,8 +140,9 @@ class Flag:
     citation: str
     subject: str  # "taxpayer", "spouse", "dependent 2", or "household"
 
-    def as_dict(self) -> dict[str, str]:
-        return {"code": self.code, "message": str(self.message), "citation": self.citation, "subject": self.subject}
+    def as_dict(self, language: str | None = None) -> dict[str, str]:
+        text = self.message.render(language) if language else str(self.message)
+        return {"code": self.code, "message": text, "citation": self.citation, "subject": self.subject}
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +167,13 @@ class Assessment:
     def outcome(self) -> tuple[Status, Decimal, Decimal | None]:
         return (self.status, self.amount, self.refundable_amount)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, language: str | None = None) -> dict[str, Any]:
+        language = language or get_language()
         data: dict[str, Any] = {"status": self.status.value, "amount": int(self.amount)}
         if self.refundable_amount is not None:
             data["refundable_amount"] = int(self.refundable_amount)
-        data["reasons"] = [reason.as_dict() for reason in self.reasons]
-        data["changes"] = [change.as_dict() for change in self.changes]
+        data["reasons"] = [reason.as_dict(language) for reason in self.reasons]
+        data["changes"] = [change.as_dict(language) for change in self.changes]
         return data
 
 
@@ -156,10 +206,11 @@ class Screening:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON contract of DESIGN.md, messages rendered in the active language."""
+        language = get_language()
         return {
             "id": self.household_id,
             "tax_year": self.tax_year,
-            "credits": {key: assessment.as_dict() for key, assessment in self.credits.items()},
+            "credits": {key: assessment.as_dict(language) for key, assessment in self.credits.items()},
             "federal_income_tax_before_credits": int(self.federal_income_tax_before_credits),
-            "flags": [flag.as_dict() for flag in self.flags],
+            "flags": [flag.as_dict(language) for flag in self.flags],
         }
