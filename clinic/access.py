@@ -1,4 +1,4 @@
-"""Who may manage which site (STYLE.md §3)."""
+"""Who may manage which site (STYLE.md §3: one access helper per object type)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,33 @@ from django.http import Http404
 from clinic.models import Membership, Site
 
 
-def site_for_coordinator(user, slug: str) -> Site:
-    """Return the site if the user coordinates it; 404 outside their sites, 403 if not a coordinator."""
+def site_for_user(user, slug: str, *, manage: bool = False) -> tuple[Site, bool]:
+    """Return ``(site, can_manage)`` for a site the user belongs to.
+
+    Not a member (or not active): 404, so a probe learns nothing. A member who may not manage the
+    site, when ``manage`` is asked: 403.
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
     membership = (
         Membership.objects.filter(user=user, site__slug=slug, is_active=True, user__is_active=True)
         .select_related("site")
         .first()
-        if getattr(user, "is_authenticated", False)
-        else None
     )
     if membership is None:
         raise Http404
-    if not membership.can_manage_site:
+    if manage and not membership.can_manage_site:
         raise PermissionDenied
-    return membership.site
+    return membership.site, membership.can_manage_site
+
+
+def membership_for_manager(user, site: Site, membership_id) -> Membership:
+    """Return a membership of ``site`` that ``user`` may change, or 404."""
+    try:
+        membership_id = int(membership_id)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    membership = Membership.objects.filter(site=site, pk=membership_id).select_related("user").first()
+    if membership is None:
+        raise Http404
+    return membership

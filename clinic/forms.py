@@ -1,9 +1,39 @@
-"""Forms for the security pages: two-factor codes and typed confirmations."""
+"""Forms for site coordinators, two-factor codes and typed confirmations."""
 
 from __future__ import annotations
 
+from crispy_forms.helper import FormHelper
 from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from clinic.validators import reject_control_characters, reject_tin_shaped
+
+
+class InviteForm(forms.Form):
+    """Invite a volunteer: a username only. They choose their password through a one-time link."""
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        validators=[UnicodeUsernameValidator(), reject_tin_shaped, reject_control_characters],
+        help_text=_("For signing in. A first name or initials is enough; no e-mail address is needed."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise ValidationError(_("This username is already taken. Choose another."), code="taken")
+        return username
 
 
 class OTPCodeForm(forms.Form):

@@ -15,6 +15,10 @@ from clinic import clock
 
 LOGIN_AT_KEY = "confianza_login_at"
 SEEN_AT_KEY = "confianza_seen_at"
+POLICY_KEY = "confianza_session_policy"  # [checked at, idle minutes]
+# How often a live session re-reads the user's memberships (removed members are signed out, and
+# shared-desk sites shorten the idle limit). Access checks read memberships on every request anyway.
+POLICY_RECHECK_SECONDS = 60
 
 
 class NoStoreMiddleware:
@@ -50,6 +54,28 @@ def session_policy_for(user) -> tuple[dt.timedelta, bool]:
     return dt.timedelta(minutes=minutes), revoked
 
 
+def _policy(request, now: float) -> tuple[float, bool]:
+    """Return ``(idle limit in seconds, revoked)``, re-reading memberships at most once a minute."""
+    cached = request.session.get(POLICY_KEY)
+    if cached and now - cached[0] <= POLICY_RECHECK_SECONDS:
+        return cached[1] * 60, False
+    idle, revoked = session_policy_for(request.user)
+    request.session[POLICY_KEY] = [now, idle.total_seconds() / 60]
+    return idle.total_seconds(), revoked
+
+
+def start_session_clock(sender, request, user, **kwargs) -> None:
+    """Stamp a new sign-in: the absolute and idle limits count from here."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    now = clock.now().timestamp()
+    session[LOGIN_AT_KEY] = now
+    session[SEEN_AT_KEY] = now
+    idle, _revoked = session_policy_for(user)
+    session[POLICY_KEY] = [now, idle.total_seconds() / 60]
+
+
 class SessionLimitsMiddleware:
     """End sessions that sat idle too long, outlived the absolute limit, or lost their access.
 
@@ -66,11 +92,11 @@ class SessionLimitsMiddleware:
             now = clock.now().timestamp()
             login_at = request.session.get(LOGIN_AT_KEY)
             seen_at = request.session.get(SEEN_AT_KEY)
-            idle_limit, revoked = session_policy_for(user)
+            idle_seconds, revoked = _policy(request, now)
             expired = (
                 revoked
                 or (login_at is not None and now - login_at > settings.SESSION_MAX_HOURS * 3600)
-                or (seen_at is not None and now - seen_at > idle_limit.total_seconds())
+                or (seen_at is not None and now - seen_at > idle_seconds)
             )
             if expired:
                 logout(request)

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from clinic.access import site_for_coordinator
+from clinic.access import site_for_user
 from clinic.forms import TypedConfirmationForm
 from clinic.models import AuditEntry
 from clinic.reports import season_report
@@ -21,7 +21,7 @@ AUDIT_PAGE_SIZE = 50
 @login_required
 def audit_log(request, slug: str):
     """Show a site's audit log to its coordinator, newest first (read-only, paginated)."""
-    site = site_for_coordinator(request.user, slug)
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
     entries = AuditEntry.objects.filter(site=site).select_related("actor").order_by("-at", "-id")
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "clinic/auditentry_list.html", {"site": site, "page": page})
@@ -30,7 +30,7 @@ def audit_log(request, slug: str):
 @login_required
 def season_report_view(request, slug: str):
     """Show a site's anonymous season counts to its coordinator, cells under 5 suppressed."""
-    site = site_for_coordinator(request.user, slug)
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
     return render(request, "clinic/season_report.html", {"report": season_report(site=site), "site": site})
 
 

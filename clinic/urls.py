@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 from django.views.i18n import set_language
 
 from clinic import privacy_views, twofactor, views
@@ -11,8 +11,20 @@ urlpatterns = [
     path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/two-factor/setup/", twofactor.setup, name="two-factor-setup"),
     path("accounts/two-factor/verify/", twofactor.verify, name="two-factor-verify"),
-    path("sites/<slug:slug>/audit/", privacy_views.audit_log, name="audit-log"),
-    path("sites/<slug:slug>/season/", privacy_views.season_report_view, name="season-report"),
+    path(
+        "accounts/set-password/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/password_set_form.html",
+            success_url=reverse_lazy("set-password-done"),
+        ),
+        name="set-password",
+    ),
+    path(
+        "accounts/set-password/done/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="registration/password_set_done.html"),
+        name="set-password-done",
+    ),
+    path("sites/", include("clinic.site_urls")),
     path(
         "intake/households/<str:code>/withdraw-consent/", privacy_views.consent_withdraw_view, name="consent-withdraw"
     ),

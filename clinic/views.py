@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from clinic.access import membership_for_manager, site_for_user
+from clinic.forms import InviteForm
+from clinic.models import Membership
+from clinic.services import membership_deactivate, membership_invite
 
 
 @login_required
@@ -19,3 +27,64 @@ def logout_view(request):
     response = redirect("login")
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
+
+
+# --- a site's people (coordinators and administrators) --------------------------------------
+
+
+def _set_password_url(request, user) -> str:
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse(
+        "set-password",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+    )
+    return request.build_absolute_uri(path)
+
+
+def _people_context(site, form) -> dict:
+    memberships = (
+        Membership.objects.filter(site=site)
+        .select_related("user")
+        .order_by("-is_active", "role", "user__username")
+    )
+    return {"site": site, "memberships": memberships, "form": form}
+
+
+@never_cache
+@login_required
+def people_list(request, slug: str):
+    """The site's people, with a form to invite a volunteer."""
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
+    return render(request, "clinic/people_list.html", _people_context(site, InviteForm()))
+
+
+@never_cache
+@login_required
+@require_POST
+def people_invite(request, slug: str):
+    """Create the account and show the one-time set-password link, once, to the coordinator."""
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
+    form = InviteForm(request.POST)
+    if form.is_valid():
+        membership = membership_invite(site=site, actor=request.user, username=form.cleaned_data["username"])
+        return render(
+            request,
+            "clinic/people_invited.html",
+            {"site": site, "membership": membership, "link": _set_password_url(request, membership.user)},
+        )
+    return render(request, "clinic/people_list.html", _people_context(site, form))
+
+
+@login_required
+@require_POST
+def people_deactivate(request, slug: str):
+    """Deactivate a person's membership; their open sessions end at once."""
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
+    membership = membership_for_manager(request.user, site, request.POST.get("membership"))
+    membership_deactivate(membership=membership, actor=request.user)
+    messages.success(request, _("%(username)s can no longer sign in to this site.") % {"username": membership.user.username})
+    return redirect("sites:people-list", slug=site.slug)

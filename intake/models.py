@@ -124,7 +124,11 @@ class Household(models.Model):
 
     class Meta:
         ordering = ["-last_visit_at"]
-        indexes = [models.Index(fields=["site", "status", "-last_visit_at"], name="household_site_status")]
+        indexes = [
+            models.Index(fields=["site", "status", "-last_visit_at"], name="household_site_status"),
+            # The site's list walks this in order and stops after one page (bench/bench_pages.py).
+            models.Index(fields=["site", "-last_visit_at", "-id"], name="household_site_recent"),
+        ]
         verbose_name = _("household")
         verbose_name_plural = _("households")
 

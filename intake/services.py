@@ -108,7 +108,6 @@ def household_open(
     return household
 
 
-@transaction.atomic
 def household_update(
     *,
     household: Household,
@@ -118,6 +117,25 @@ def household_update(
     dependents: Iterable[Mapping[str, Any]] | None = None,
 ) -> Household:
     """Save a volunteer's edit unless someone else saved first (then raise HouseholdConflict)."""
+    try:
+        return _household_update(
+            household=household, user=user, expected_version=expected_version, values=values, dependents=dependents
+        )
+    except HouseholdConflict:
+        # Outside the rolled-back transaction, so the conflict stays on record.
+        audit_record(actor=user, action=AuditEntry.Action.CONFLICT, site=household.site, visit_code=household.code)
+        raise
+
+
+@transaction.atomic
+def _household_update(
+    *,
+    household: Household,
+    user,
+    expected_version: int,
+    values: Mapping[str, Any],
+    dependents: Iterable[Mapping[str, Any]] | None = None,
+) -> Household:
     cleaned = _clean_fields(values, HOUSEHOLD_FIELDS)
     candidate = Household.objects.get(pk=household.pk)
     for name, value in cleaned.items():
@@ -125,24 +143,17 @@ def household_update(
     candidate.full_clean(exclude=["code", "submission_token"])
     now = clock.now()
     changes = {name: getattr(candidate, name) for name in cleaned}
-    # Encrypted fields need their prepared (encrypted) value in .update().
-    prepared = {
-        name: Household._meta.get_field(name).get_prep_value(value) if getattr(
-            Household._meta.get_field(name), "encrypted", False
-        ) else value
-        for name, value in changes.items()
-    }
+    # .update() runs each field's get_db_prep_save, which encrypts: pass plain values (preparing them
+    # here as well would encrypt twice).
     updated = Household.objects.filter(pk=household.pk, version=expected_version).update(
-        **prepared,
+        **changes,
         updated_at=now,
         last_visit_at=now,
         purge_after=purge_date(last_visit=clock.today(), tax_year=candidate.tax_year),
         version=F("version") + 1,
     )
     if updated == 0:
-        current = Household.objects.get(pk=household.pk)
-        audit_record(actor=user, action=AuditEntry.Action.CONFLICT, site=household.site, visit_code=household.code)
-        raise HouseholdConflict(current)
+        raise HouseholdConflict(Household.objects.get(pk=household.pk))
     if dependents is not None:
         _write_dependents(household, dependents)
     audit_record(
@@ -204,4 +215,42 @@ def household_facts(household: Household) -> HouseholdFacts:
         self_employment_income=household.self_employment_income,
         other_income=household.other_income,
         investment_income=household.investment_income,
+    )
+
+
+def household_facts_from_values(
+    values: Mapping[str, Any], dependents: Iterable[Mapping[str, Any]], *, id: str = "anonymous"
+) -> HouseholdFacts:
+    """Return the facts for answers that were never saved (anonymous screening)."""
+    spouse = None
+    if values.get("filing_status") == FilingStatus.MARRIED_FILING_JOINTLY.value and values.get("spouse_id_type"):
+        spouse = Filer(
+            id_type=IdType(values["spouse_id_type"]),
+            age=values.get("spouse_age") or 0,
+            foster_youth=bool(values.get("spouse_foster_youth")),
+        )
+    return HouseholdFacts(
+        id=id,
+        tax_year=values.get("tax_year", 2025),
+        filing_status=FilingStatus(values["filing_status"]),
+        taxpayer=Filer(
+            id_type=IdType(values["taxpayer_id_type"]),
+            age=values["taxpayer_age"],
+            foster_youth=bool(values.get("taxpayer_foster_youth")),
+        ),
+        spouse=spouse,
+        dependents=tuple(
+            DependentFacts(
+                id_type=IdType(d["id_type"]),
+                age=d["age"],
+                full_time_student=bool(d.get("full_time_student")),
+                months_lived_with_filer=d.get("months_lived_with_filer", 12),
+                permanently_disabled=bool(d.get("permanently_disabled")),
+            )
+            for d in dependents
+        ),
+        wages=values.get("wages", 0),
+        self_employment_income=values.get("self_employment_income", 0),
+        other_income=values.get("other_income", 0),
+        investment_income=values.get("investment_income", 0),
     )

@@ -85,7 +85,7 @@ def test_postgresql_allows_only_the_redaction(entry):
 
 def test_the_coordinator_reads_their_sites_log(client, entry, site_a, coordinator_a):
     client.force_login(coordinator_a)
-    response = client.get(reverse("audit-log", kwargs={"slug": site_a.slug}))
+    response = client.get(reverse("sites:audit-log", kwargs={"slug": site_a.slug}))
     assert response.status_code == 200
     assert "K7MQ-4XTP" in response.content.decode()
 
@@ -96,14 +96,14 @@ def test_the_log_is_paginated(client, site_a, coordinator_a, volunteer_a):
     for _ in range(AUDIT_PAGE_SIZE + 1):
         audit_record(actor=volunteer_a, action="view", site=site_a, visit_code="PAGE-TEST")
     client.force_login(coordinator_a)
-    url = reverse("audit-log", kwargs={"slug": site_a.slug})
+    url = reverse("sites:audit-log", kwargs={"slug": site_a.slug})
     first = client.get(url).content.decode()
     assert first.count("PAGE-TEST") == AUDIT_PAGE_SIZE
     assert client.get(url, {"page": 2}).content.decode().count("PAGE-TEST") == 1
 
 
 def test_another_sites_log_is_not_found_and_volunteers_are_refused(client, entry, site_a, volunteer_a, volunteer_b):
-    url = reverse("audit-log", kwargs={"slug": site_a.slug})
+    url = reverse("sites:audit-log", kwargs={"slug": site_a.slug})
     client.force_login(volunteer_b)
     assert client.get(url).status_code == 404
     client.force_login(volunteer_a)

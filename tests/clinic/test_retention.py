@@ -142,14 +142,14 @@ def test_the_season_report_hides_small_counts(site_a):
 def test_the_coordinator_sees_the_season_page_and_small_cells_are_not_shown(client, site_a, coordinator_a):
     SeasonCounter.objects.create(site=site_a, week=week_start(clock.today()), id_type="itin", count=3)
     client.force_login(coordinator_a)
-    response = client.get(reverse("season-report", kwargs={"slug": site_a.slug}))
+    response = client.get(reverse("sites:season-report", kwargs={"slug": site_a.slug}))
     assert response.status_code == 200
     assert "fewer than 5" in response.content.decode()
     assert ">3<" not in response.content.decode()
 
 
 def test_other_sites_and_volunteers_cannot_see_the_season_page(client, site_a, site_b, volunteer_a, volunteer_b):
-    url = reverse("season-report", kwargs={"slug": site_a.slug})
+    url = reverse("sites:season-report", kwargs={"slug": site_a.slug})
     client.force_login(volunteer_b)
     assert client.get(url).status_code == 404
     client.force_login(volunteer_a)

@@ -79,3 +79,20 @@ def test_household_facts_match_the_record(household):
     facts = household_facts(household)
     assert facts.spouse.id_type.value == "itin"
     assert [d.age for d in facts.dependents] == [4, 16]
+
+
+def test_an_edit_of_an_encrypted_field_reads_back_as_typed(household, volunteer_a):
+    updated = household_update(
+        household=household,
+        user=volunteer_a,
+        expected_version=1,
+        values={"nickname": "Lupe", "notes": "prefers mornings", "taxpayer_id_type": "itin"},
+    )
+    assert (updated.nickname, updated.notes, updated.taxpayer_id_type) == ("Lupe", "prefers mornings", "itin")
+
+
+def test_a_conflict_is_audited_even_though_the_edit_is_rolled_back(household, volunteer_a):
+    household_update(household=household, user=volunteer_a, expected_version=1, values={"wages": 1})
+    with pytest.raises(HouseholdConflict):
+        household_update(household=household, user=volunteer_a, expected_version=1, values={"wages": 2})
+    assert AuditEntry.objects.filter(action="conflict", visit_code=household.code).count() == 1

@@ -1,0 +1,83 @@
+"""Writes to sites and memberships (STYLE.md §2: every write goes through a service)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from clinic import clock
+from clinic.models import Membership, Site
+
+# Roles a manager may invite and deactivate: a coordinator manages volunteers (and content
+# editors); an administrator also manages coordinators.
+MANAGEABLE_ROLES = {
+    Membership.Role.COORDINATOR: {Membership.Role.VOLUNTEER, Membership.Role.EDITOR},
+    Membership.Role.ADMIN: {Membership.Role.VOLUNTEER, Membership.Role.EDITOR, Membership.Role.COORDINATOR},
+}
+
+
+def _manager_role(actor, site: Site) -> str:
+    membership = Membership.objects.filter(user=actor, site=site, is_active=True, user__is_active=True).first()
+    if membership is None or not membership.can_manage_site:
+        raise PermissionDenied
+    return membership.role
+
+
+@transaction.atomic
+def membership_invite(*, site: Site, actor, username: str, role: str = Membership.Role.VOLUNTEER) -> Membership:
+    """Create an account without a usable password and make it a member of the site.
+
+    The person sets their own password through a one-time link the coordinator hands over; no
+    e-mail is sent (nothing leaves the clinic).
+    """
+    if role not in MANAGEABLE_ROLES.get(_manager_role(actor, site), set()):
+        raise PermissionDenied
+    User = get_user_model()
+    user = User(username=username)
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    membership = Membership(user=user, site=site, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+def user_sessions_end(user) -> int:
+    """Delete every live session of ``user``; return how many ended.
+
+    Works with the database-backed session engines (the default). A cache-only engine cannot be
+    searched, and is refused rather than silently leaving sessions alive.
+    """
+    if settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
+        raise NotImplementedError(f"cannot end sessions stored by {settings.SESSION_ENGINE}")
+    from importlib import import_module
+
+    from django.contrib.sessions.models import Session
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    ended = 0
+    user_id = str(user.pk)
+    for session in Session.objects.filter(expire_date__gt=clock.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == user_id:
+            store(session_key=session.session_key).delete()  # the row, and a cached copy if any
+            ended += 1
+    return ended
+
+
+@transaction.atomic
+def membership_deactivate(*, membership: Membership, actor) -> Membership:
+    """Deactivate a membership and end that person's sessions at once (ASVS 7.4.2)."""
+    if membership.user_id == actor.pk:
+        raise PermissionDenied
+    if membership.role not in MANAGEABLE_ROLES.get(_manager_role(actor, membership.site), set()):
+        raise PermissionDenied
+    Membership.objects.filter(pk=membership.pk).update(is_active=False)
+    user_sessions_end(membership.user)
+    membership.refresh_from_db()
+    return membership

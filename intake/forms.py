@@ -1,0 +1,455 @@
+"""Forms of the intake desk: consent, household, dependents, find by visit code.
+
+Forms validate and translate what was typed into the values the services accept; they never save.
+Every free-text field refuses anything shaped like an SSN or ITIN (clinic/validators.py).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Fieldset, Layout
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from clinic.validators import reject_control_characters, reject_tin_shaped
+from intake.eligibility.facts import FilingStatus
+from intake.models import (
+    FILER_ID_TYPE_CHOICES,
+    FILING_STATUS_CHOICES,
+    ID_TYPE_CHOICES,
+    MAX_AGE,
+    MAX_DEPENDENTS,
+    MAX_MONEY,
+    VISIT_CODE_ALPHABET,
+    VISIT_CODE_LENGTH,
+)
+
+TAX_YEAR = 2025
+DEPENDENT_PREFIX = "dependents"
+BLANK_CHOICE = [("", _("Choose…"))]
+
+# "18000", "18,000", "$18,000", "18,000.50", "-1,200" (self-employment), "$-1,200", "-$1,200".
+# No exponents, no NaN or Infinity, no other digits than 0-9: what a volunteer types, nothing else.
+_MONEY = re.compile(r"^(?P<sign>-?)\$?(?P<sign2>-?)\s*(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<cents>[0-9]{1,2}))?$")
+
+
+def parse_money(raw: str, *, allow_negative: bool) -> int:
+    """Return whole dollars from what a volunteer typed, or raise ValidationError with a code."""
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    match = _MONEY.match(text)
+    if match is None or (match["sign"] and match["sign2"]):
+        raise ValidationError(
+            _("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
+            code="invalid",
+        )
+    negative = bool(match["sign"] or match["sign2"])
+    if negative and not allow_negative:
+        raise ValidationError(_("This amount cannot be negative."), code="negative")
+    try:
+        amount = Decimal(match["number"].replace(",", "") + "." + (match["cents"] or "0"))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise ValidationError(_("Enter an amount in dollars."), code="invalid") from exc
+    dollars = int(amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    if dollars > MAX_MONEY:
+        raise ValidationError(
+            _("That is more than %(limit)s dollars. Please check the amount."),
+            code="too_large",
+            params={"limit": f"{MAX_MONEY:,}"},
+        )
+    return -dollars if negative else dollars
+
+
+class MoneyField(forms.Field):
+    """Whole dollars; accepts thousands separators and a dollar sign, rounds cents."""
+
+    max_length = 20
+
+    def __init__(self, *, allow_negative: bool = False, **kwargs):
+        self.allow_negative = allow_negative
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": self.max_length}),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return 0
+        value = str(value).strip()
+        if value == "":
+            return 0
+        if len(value) > self.max_length:
+            raise ValidationError(_("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
+                                  code="invalid")
+        return parse_money(value, allow_negative=self.allow_negative)
+
+
+def _text_validators() -> list:
+    return [reject_tin_shaped, reject_control_characters]
+
+
+class AgeOrBirthYearMixin:
+    """Accept an age at the end of the tax year, or a birth year from which it is computed.
+
+    The birth year is never stored: only the age (DESIGN.md, collect the minimum).
+    """
+
+    def _age_from(self, prefix: str, *, required: bool) -> int | None:
+        age = self.cleaned_data.get(f"{prefix}age")
+        year = self.cleaned_data.get(f"{prefix}birth_year")
+        if f"{prefix}age" in self.errors or f"{prefix}birth_year" in self.errors:
+            return None
+        if year is not None:
+            computed = TAX_YEAR - year
+            if age is not None and age != computed:
+                self.add_error(
+                    f"{prefix}birth_year",
+                    ValidationError(
+                        _("Born in %(year)s means %(computed)s at the end of %(tax_year)s, not %(age)s. "
+                          "Give the age or the birth year, not both."),
+                        code="age_mismatch",
+                        params={"year": year, "computed": computed, "tax_year": TAX_YEAR, "age": age},
+                    ),
+                )
+                return None
+            age = computed
+        if age is None and required:
+            self.add_error(
+                f"{prefix}age",
+                ValidationError(_("Enter the age at the end of the year, or the birth year."), code="required"),
+            )
+        return age
+
+
+def _age_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        help_text=_("At the end of the tax year."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
+    )
+
+
+def _birth_year_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=TAX_YEAR - MAX_AGE,
+        max_value=TAX_YEAR,
+        help_text=_("Instead of the age. Only the age is kept."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
+    )
+
+
+class ConsentForm(forms.Form):
+    """The client agrees that the clinic records their household for this season."""
+
+    client_agreed = forms.BooleanField(
+        label=_("I explained what the clinic records and why, and the client agrees that their household "
+                "is recorded for screening this filing season."),
+        error_messages={"required": _("Record the household only if the client agrees. "
+                                      "Without consent, use the anonymous screening.")},
+    )
+
+    def __init__(self, *args, sites=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        sites = list(sites)
+        if len(sites) > 1:
+            self.fields["site"] = forms.ChoiceField(
+                label=_("Site"), choices=[(str(s.pk), s.name) for s in sites]
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
+    """Who files, their ID *types* and ages, income, and how to talk with the client."""
+
+    filing_status = forms.ChoiceField(label=_("Filing status"), choices=BLANK_CHOICE + FILING_STATUS_CHOICES)
+
+    taxpayer_id_type = forms.ChoiceField(
+        label=_("Taxpayer's ID type"),
+        choices=BLANK_CHOICE + FILER_ID_TYPE_CHOICES,
+        help_text=_("The type only. Never write the number down."),
+    )
+    taxpayer_age = _age_field(_("Taxpayer's age"))
+    taxpayer_birth_year = _birth_year_field(_("or taxpayer's birth year"))
+    taxpayer_foster_youth = forms.BooleanField(
+        label=_("Taxpayer was in California foster care at age 13 or older"), required=False
+    )
+
+    spouse_id_type = forms.ChoiceField(
+        label=_("Spouse's ID type"), choices=BLANK_CHOICE + FILER_ID_TYPE_CHOICES, required=False
+    )
+    spouse_age = _age_field(_("Spouse's age"))
+    spouse_birth_year = _birth_year_field(_("or spouse's birth year"))
+    spouse_foster_youth = forms.BooleanField(
+        label=_("Spouse was in California foster care at age 13 or older"), required=False
+    )
+
+    wages = MoneyField(label=_("Wages (W-2)"), help_text=_("Whole dollars for the year, e.g. 18,000."))
+    self_employment_income = MoneyField(
+        label=_("Self-employment income"),
+        allow_negative=True,
+        help_text=_("Profit after expenses; may be negative."),
+    )
+    other_income = MoneyField(label=_("Other income"))
+    investment_income = MoneyField(label=_("Investment income"), help_text=_("Interest, dividends, gains."))
+
+    language = forms.ChoiceField(label=_("Client's language for handouts"), choices=())
+    nickname = forms.CharField(
+        label=_("Nickname (optional)"),
+        required=False,
+        max_length=40,
+        validators=_text_validators(),
+        help_text=_("What to call the client. Not their full name."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    notes = forms.CharField(
+        label=_("Notes (optional)"),
+        required=False,
+        max_length=2000,
+        validators=_text_validators(),
+        help_text=_("No ID numbers, addresses or immigration details."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, hidden: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.HANDOUT_LANGUAGES
+        if not self.is_bound and "language" not in self.initial:
+            codes = [code for code, _name in settings.HANDOUT_LANGUAGES]
+            current = (get_language() or "en").lower()
+            self.initial["language"] = current if current in codes else "en"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Div(
+                Div(
+                    Fieldset(_("Filing"), Field("filing_status"), css_id="fieldset-filing"),
+                    Fieldset(
+                        _("Taxpayer"),
+                        Field("taxpayer_id_type"),
+                        Div(
+                            Div(Field("taxpayer_age"), css_class="col-sm-6"),
+                            Div(Field("taxpayer_birth_year"), css_class="col-sm-6"),
+                            css_class="row",
+                        ),
+                        Field("taxpayer_foster_youth"),
+                        css_id="fieldset-taxpayer",
+                    ),
+                    Fieldset(
+                        _("Spouse (married filing jointly only)"),
+                        Field("spouse_id_type"),
+                        Div(
+                            Div(Field("spouse_age"), css_class="col-sm-6"),
+                            Div(Field("spouse_birth_year"), css_class="col-sm-6"),
+                            css_class="row",
+                        ),
+                        Field("spouse_foster_youth"),
+                        css_id="fieldset-spouse",
+                    ),
+                    css_class="col-lg-6",
+                ),
+                Div(
+                    Fieldset(
+                        _("Income for the year"),
+                        Div(
+                            Div(Field("wages"), css_class="col-sm-6"),
+                            Div(Field("self_employment_income"), css_class="col-sm-6"),
+                            Div(Field("other_income"), css_class="col-sm-6"),
+                            Div(Field("investment_income"), css_class="col-sm-6"),
+                            css_class="row",
+                        ),
+                        css_id="fieldset-income",
+                    ),
+                    Fieldset(
+                        _("Talking with the client"),
+                        Field("language"),
+                        Field("nickname"),
+                        Field("notes"),
+                        css_id="fieldset-client",
+                    ),
+                    css_class="col-lg-6",
+                ),
+                css_class="row gx-5",
+            )
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["taxpayer_age"] = self._age_from("taxpayer_", required=True)
+        joint = cleaned.get("filing_status") == FilingStatus.MARRIED_FILING_JOINTLY.value
+        if joint:
+            if not cleaned.get("spouse_id_type") and "spouse_id_type" not in self.errors:
+                self.add_error(
+                    "spouse_id_type",
+                    ValidationError(_("Married filing jointly: choose the spouse's ID type."), code="required"),
+                )
+            cleaned["spouse_age"] = self._age_from("spouse_", required=True)
+        else:
+            # A spouse is on the return only when filing jointly; anything typed there is ignored.
+            cleaned.update(spouse_id_type="", spouse_age=None, spouse_foster_youth=False)
+            for name in ("spouse_id_type", "spouse_age", "spouse_birth_year"):
+                self.errors.pop(name, None)
+        return cleaned
+
+    def household_values(self) -> dict:
+        """Return the values ``household_open``/``household_update`` accept."""
+        data = self.cleaned_data
+        return {
+            "filing_status": data["filing_status"],
+            "taxpayer_id_type": data["taxpayer_id_type"],
+            "taxpayer_age": data["taxpayer_age"],
+            "taxpayer_foster_youth": data["taxpayer_foster_youth"],
+            "spouse_id_type": data["spouse_id_type"],
+            "spouse_age": data["spouse_age"],
+            "spouse_foster_youth": data["spouse_foster_youth"],
+            "wages": data["wages"],
+            "self_employment_income": data["self_employment_income"],
+            "other_income": data["other_income"],
+            "investment_income": data["investment_income"],
+            "language": data["language"],
+            "nickname": data["nickname"],
+            "notes": data["notes"],
+            "tax_year": TAX_YEAR,
+        }
+
+
+class DependentForm(AgeOrBirthYearMixin, forms.Form):
+    """One dependent: ID type, age, student or disabled, months lived with the filer. No name."""
+
+    id_type = forms.ChoiceField(label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES)
+    age = _age_field(_("Age"))
+    birth_year = _birth_year_field(_("or birth year"))
+    months_lived_with_filer = forms.IntegerField(
+        label=_("Months lived with the filer"),
+        min_value=0,
+        max_value=12,
+        initial=12,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
+    )
+    full_time_student = forms.BooleanField(label=_("Full-time student"), required=False)
+    permanently_disabled = forms.BooleanField(label=_("Permanently and totally disabled"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("id_type"), css_class="col-md-6 col-xl-4"),
+                Div(Field("age"), css_class="col-6 col-md-3 col-xl-2"),
+                Div(Field("birth_year"), css_class="col-6 col-md-3 col-xl-2"),
+                Div(Field("months_lived_with_filer"), css_class="col-md-6 col-xl-4"),
+                Div(Field("full_time_student"), css_class="col-sm-6 col-xl-4"),
+                Div(Field("permanently_disabled"), css_class="col-sm-6 col-xl-4"),
+                css_class="row",
+            )
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["age"] = self._age_from("", required=True)
+        return cleaned
+
+    def dependent_values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "id_type": data["id_type"],
+            "age": data["age"],
+            "full_time_student": data["full_time_student"],
+            "permanently_disabled": data["permanently_disabled"],
+            "months_lived_with_filer": data["months_lived_with_filer"],
+        }
+
+
+class BaseDependentFormSet(forms.BaseFormSet):
+    """Dependents as rows; a row left blank is ignored, so "add another" never forces an answer.
+
+    Every row counts as an extra row (``initial_form_count`` is 0 even when rows are pre-filled
+    from a saved household or from what was typed), which also makes a tampered ``INITIAL_FORMS``
+    meaningless. The template renders the management form from the rows actually built, so a
+    damaged count repairs itself on the next submission.
+    """
+
+    default_error_messages = {
+        "missing_management_form": _(
+            "The list of dependents was damaged (%(field_names)s). Please check the dependents and save again."
+        ),
+        "too_many_forms": _("A household can have at most %(num)s dependents here."),
+        "too_few_forms": _("Please enter at least %(num)s dependents."),
+    }
+
+    def initial_form_count(self) -> int:
+        return 0
+
+    def total_form_count(self) -> int:
+        if self.is_bound:
+            return super().total_form_count()
+        return min(len(self.initial or ()) + self.extra, self.absolute_max)
+
+    def clean(self):
+        submitted = self.management_form.cleaned_data.get(forms.formsets.TOTAL_FORM_COUNT) or 0
+        if submitted < 0:
+            raise ValidationError(
+                _("The list of dependents was damaged. Please check the dependents and save again."),
+                code="tampered",
+            )
+
+    def filled_forms(self) -> list[DependentForm]:
+        """Return the rows that hold an answer (blank rows are skipped)."""
+        return [form for form in self.forms if form.has_changed()]
+
+    def dependent_values(self) -> list[dict]:
+        return [form.dependent_values() for form in self.filled_forms()]
+
+
+DependentFormSet = forms.formset_factory(
+    DependentForm,
+    formset=BaseDependentFormSet,
+    extra=0,
+    max_num=MAX_DEPENDENTS,
+    validate_max=True,
+    absolute_max=MAX_DEPENDENTS,
+)
+
+
+class VersionForm(forms.Form):
+    """The version the edit form was loaded at (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+_CODE_CLEAN = re.compile(r"[\s\-]")
+
+
+class FindForm(forms.Form):
+    """Find a household by its visit code (never by name)."""
+
+    code = forms.CharField(
+        label=_("Visit code"),
+        max_length=20,
+        validators=[reject_tin_shaped],
+        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "K7MQ-4XTP", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        raw = _CODE_CLEAN.sub("", self.cleaned_data["code"]).upper()
+        if len(raw) != VISIT_CODE_LENGTH or any(ch not in VISIT_CODE_ALPHABET for ch in raw):
+            raise ValidationError(
+                _("A visit code has eight letters and digits, like K7MQ-4XTP."), code="invalid"
+            )
+        return f"{raw[:4]}-{raw[4:]}"

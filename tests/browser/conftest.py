@@ -1,0 +1,97 @@
+"""Headless Chromium (Debian's) driven by Playwright against pytest-django's live server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.shipped_content import restore_shipped_content
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
+# page actions are safe here (one thread at a time).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+PASSWORD = "correct-horse-battery-staple"
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = None
+    if not CHROMIUM.exists():
+        skip = pytest.mark.skip(reason="Chromium is not installed at /usr/bin/chromium")
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            skip = pytest.mark.skip(reason="playwright is not installed")
+    for item in items:
+        if "browser" in item.keywords and skip is not None:
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # fixtures (and the database flush) are torn down here
+    if "browser" in item.keywords and "live_server" in getattr(item, "fixturenames", ()):
+        restore_shipped_content(item.config)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="en-US")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def handouts(transactional_db):
+    """The shipped handouts (a live-server test flushes what the migrations loaded)."""
+    from counseling.loader import content_load
+    from counseling.models import Topic
+
+    if not Topic.objects.exists():
+        content_load()
+
+
+def sign_in(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/intake/")
+
+
+def switch_language(page, code: str) -> None:
+    page.locator("#language-switch").select_option(code)
+    page.locator("form:has(#language-switch) button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def screenshot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
