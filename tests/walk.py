@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -99,3 +100,40 @@ URL_KWARG_VALUES: dict[tuple[str, str], Callable[[World], object]] = {
 }
 # Arguments that name something belonging to one site: another site's staff must get a 404.
 SITE_SCOPED_KWARGS = frozenset({"code", "slug"})
+
+
+class FormCollector(HTMLParser):
+    """Collect every <form> on a page: action, method and fields as (kind, name, value)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[dict] = []
+        self._form: dict | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "form":
+            self._form = {"action": a.get("action", ""), "method": a.get("method", "get").lower(), "fields": []}
+            self.forms.append(self._form)
+        elif self._form is not None and tag in ("input", "textarea") and a.get("name"):
+            self._form["fields"].append((tag if tag == "textarea" else a.get("type", "text").lower(), a["name"], a.get("value", "")))
+        elif self._form is not None and tag == "select" and a.get("name"):
+            self._select = a["name"]
+            self._form["fields"].append(("select", a["name"], None))
+        elif self._form is not None and tag == "option" and self._select is not None:
+            fields = self._form["fields"]
+            if fields[-1][2] is None and a.get("value"):
+                fields[-1] = ("select", self._select, a["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select":
+            self._select = None
+
+
+def forms_on(html: str) -> list[dict]:
+    collector = FormCollector()
+    collector.feed(html)
+    return collector.forms

@@ -1,8 +1,9 @@
 """Canary sweep (security-references §5 #17): personal values end up nowhere but encrypted columns.
 
 Every free-text value a client gives is a unique canary; ID types are choices, so their raw values
-are the canaries for those. The whole flow runs — record, view, edit, print the client summary,
-the audit log, a forced server error with a canary in the request — and then the canaries are
+are the canaries for those. The whole flow runs through the real forms — consent, record, edit,
+anonymous screening, find, every page, print the client summary, a forced server error with a
+canary in the request — and then the canaries are
 looked for in every log record, every outgoing mail, every URL and redirect, the cache, the
 sessions, response cookies, and every unencrypted text column of every table (raw SQL). After
 consent is withdrawn, no column at all may hold them.
@@ -26,7 +27,7 @@ from django.urls import reverse
 
 from clinic.crypto import EncryptedTextField
 from clinic.errors import ScrubRecordFilter
-from tests.walk import World, iter_routes
+from tests.walk import World, forms_on, iter_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def _canary(field: str) -> str:
 
 class Sweep:
     def __init__(self):
-        self.text = {name: _canary(name) for name in ("nick", "note", "nick2", "note2", "boom")}
+        self.text = {name: _canary(name) for name in ("nick", "note", "nick2", "note2", "screen", "boom")}
         self.urls: list[str] = []
         self.cookies: list[str] = []
 
@@ -110,11 +111,35 @@ def boom_urls(settings):
     settings.DEBUG = False
 
 
+def _household_form(sweep: Sweep, nickname: str, notes: str) -> dict:
+    """A POST body for the real household form, every free-text box a canary."""
+    return {
+        "filing_status": "married_filing_jointly",
+        "taxpayer_id_type": ID_TYPE_CANARIES["taxpayer"],
+        "taxpayer_age": "41",
+        "spouse_id_type": ID_TYPE_CANARIES["spouse"],
+        "spouse_age": "39",
+        "wages": "23,456",
+        "self_employment_income": "",
+        "other_income": "",
+        "investment_income": "",
+        "language": "es",
+        "nickname": nickname,
+        "notes": notes,
+        "dependents-TOTAL_FORMS": "1",
+        "dependents-INITIAL_FORMS": "0",
+        "dependents-MIN_NUM_FORMS": "0",
+        "dependents-MAX_NUM_FORMS": "12",
+        "dependents-0-id_type": ID_TYPE_CANARIES["dependent"],
+        "dependents-0-age": "7",
+        "dependents-0-months_lived_with_filer": "12",
+    }
+
+
 def test_canaries_reach_no_log_mail_url_cache_session_or_plaintext_column(
     boom_urls, site_a, volunteer_a, coordinator_a, caplog
 ):
     from intake.models import Household
-    from intake.services import household_open, household_update
 
     caplog.set_level(logging.DEBUG)
     caplog.handler.addFilter(ScrubRecordFilter())
@@ -122,30 +147,35 @@ def test_canaries_reach_no_log_mail_url_cache_session_or_plaintext_column(
     client = Client(raise_request_exception=False)
     client.force_login(volunteer_a)
 
-    household = household_open(
-        site=site_a,
-        user=volunteer_a,
-        values={
-            "filing_status": "married_filing_jointly",
-            "taxpayer_id_type": ID_TYPE_CANARIES["taxpayer"],
-            "taxpayer_age": 41,
-            "spouse_id_type": ID_TYPE_CANARIES["spouse"],
-            "spouse_age": 39,
-            "wages": 23456,
-            "nickname": sweep.text["nick"],
-            "notes": sweep.text["note"],
-        },
-        dependents=[{"id_type": ID_TYPE_CANARIES["dependent"], "age": 7}],
+    # Record through the real forms: consent, then the household form.
+    consent = sweep.record(client.post(reverse("intake:household-consent"), {"client_agreed": "on"}))
+    assert consent.status_code == 302
+    create_url = consent["Location"]
+    page = sweep.record(client.get(create_url))
+    hidden = {name: value for kind, name, value in forms_on(page.content.decode())[-1]["fields"] if kind == "hidden"}
+    created = sweep.record(
+        client.post(reverse("intake:household-create"), {**hidden, **_household_form(sweep, sweep.text["nick"], sweep.text["note"])})
     )
-    household = household_update(
-        household=household,
-        user=volunteer_a,
-        expected_version=household.version,
-        values={"nickname": sweep.text["nick2"], "notes": sweep.text["note2"]},
-    )
-    world = World(site_a=site_a, site_b=None, household=household)
+    assert created.status_code == 302, created.content.decode()[:2000]
+    household = Household.objects.get()
+    assert household.nickname == sweep.text["nick"]
+
+    # Edit through the real form, with the version it carries.
+    edit_url = reverse("intake:household-edit", kwargs={"code": household.code})
+    page = sweep.record(client.get(edit_url))
+    hidden = {name: value for kind, name, value in forms_on(page.content.decode())[-1]["fields"] if kind == "hidden"}
+    edited = sweep.record(client.post(edit_url, {**hidden, **_household_form(sweep, sweep.text["nick2"], sweep.text["note2"])}))
+    assert edited.status_code == 302, edited.content.decode()[:2000]
+    household.refresh_from_db()
+    assert household.notes == sweep.text["note2"]
+
+    # Anonymous screening with canaries: nothing may be kept.
+    sweep.record(client.post(reverse("intake:screening"), _household_form(sweep, sweep.text["screen"], sweep.text["screen"])))
+    # Find by code, as a volunteer does.
+    sweep.record(client.post(reverse("intake:household-find"), {"code": household.code}, follow=True))
 
     # Every page there is, as the volunteer and as the coordinator.
+    world = World(site_a=site_a, site_b=None, household=household)
     for user in (volunteer_a, coordinator_a):
         client.force_login(user)
         for route in iter_routes():

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -25,7 +24,7 @@ from django.test import Client
 from clinic.crypto import EncryptedTextField
 from clinic.errors import ScrubRecordFilter
 from clinic.validators import reject_tin_shaped
-from tests.walk import World, iter_routes
+from tests.walk import FormCollector, World, iter_routes
 
 PROJECT_APPS = ("clinic", "intake", "counseling")
 # Text columns that are codes or fixed values, not free text a person types about a client.
@@ -85,35 +84,6 @@ def tin_canary() -> str:
     """Return a unique ITIN-shaped value: 9NN-7N-NNNN."""
     digits = f"{secrets.randbelow(10**7):07d}"
     return f"9{digits[:2]}-7{digits[2]}-{digits[3:]}"
-
-
-class FormCollector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.forms: list[dict] = []
-        self._form: dict | None = None
-        self._select: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: (v or "") for k, v in attrs}
-        if tag == "form":
-            self._form = {"action": a.get("action", ""), "method": a.get("method", "get").lower(), "fields": []}
-            self.forms.append(self._form)
-        elif self._form is not None and tag in ("input", "textarea") and a.get("name"):
-            self._form["fields"].append((tag if tag == "textarea" else a.get("type", "text").lower(), a["name"], a.get("value", "")))
-        elif self._form is not None and tag == "select" and a.get("name"):
-            self._select = a["name"]
-            self._form["fields"].append(("select", a["name"], None))
-        elif self._form is not None and tag == "option" and self._select is not None:
-            fields = self._form["fields"]
-            if fields[-1][2] is None and a.get("value"):
-                fields[-1] = ("select", self._select, a["value"])
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "select":
-            self._select = None
 
 
 def _fill(fields, canaries: list[str]) -> dict:
