@@ -237,3 +237,14 @@ def test_the_purge_date_follows_both_settings(settings, last_visit, tax_year, da
     settings.RETENTION_DAYS = days
     settings.FILING_SEASON_END = season_end
     assert purge_date(last_visit=last_visit, tax_year=tax_year) == expected
+
+
+def test_the_pages_link_to_withdrawal_and_to_the_coordinator_pages(client, site_a, volunteer_a, coordinator_a, make_household):
+    household = make_household(site_a, volunteer_a)
+    client.force_login(volunteer_a)
+    detail = client.get(household.get_absolute_url()).content.decode()
+    assert reverse("consent-withdraw", kwargs={"code": household.code}) in detail
+    client.force_login(coordinator_a)
+    listing = client.get(reverse("intake:household-list")).content.decode()
+    assert reverse("sites:audit-log", kwargs={"slug": site_a.slug}) in listing
+    assert reverse("sites:season-report", kwargs={"slug": site_a.slug}) in listing
