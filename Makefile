@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := clinic.settings
 
-.PHONY: run test test-only venv system-deps system-deps-test messages check-deploy lint audit bench demo-setup
+.PHONY: screenshots run test test-only venv system-deps system-deps-test messages check-deploy lint audit bench demo-setup
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -51,3 +51,6 @@ audit: venv
 
 bench: venv
 	CONFIANZA_PROFILE=test $(PY) bench/run.py
+
+screenshots: venv messages
+	CONFIANZA_PROFILE=test CONFIANZA_SCREENSHOTS=1 $(PY) -m pytest -p no:cacheprovider tests/browser -k screenshots -q

@@ -28,6 +28,20 @@ def latest_published() -> dict[tuple[int, str], HandoutVersion]:
     return latest
 
 
+def published_languages_by_topic() -> dict[str, list[str]]:
+    """Return, per topic slug, the languages that have a published handout (one query)."""
+    pairs = (
+        HandoutVersion.objects.filter(status=HandoutVersion.Status.PUBLISHED)
+        .values_list("topic__slug", "language")
+        .distinct()
+        .order_by("topic__slug", "language")
+    )
+    available: dict[str, list[str]] = {}
+    for slug, language in pairs:
+        available.setdefault(slug, []).append(language)
+    return available
+
+
 def handout_catalogue() -> tuple[list[str], list[CatalogueRow]]:
     """Return the languages with any published handout, and one row per topic."""
     latest = latest_published()

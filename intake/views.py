@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic import clock
+from counseling.selectors import published_languages_by_topic
 from intake.access import household_for_user, households_visible_to, memberships_of
 from intake.eligibility import assess
 from intake.forms import (
@@ -185,14 +186,35 @@ def _results_context(facts, *, language: str, code: str | None = None, site_slug
         "handout_language_name": dict(settings.HANDOUT_LANGUAGES).get(language, language),
         "people": _people(facts),
         "filing_status_label": dict(FILING_STATUS_CHOICES).get(facts.filing_status.value, facts.filing_status.value),
-        "handouts": [
-            {"topic": topic, "title": TOPICS[topic], "url": _handout_url(topic, language, site_slug)}
-            for topic in topics
-        ],
+        "handouts": _handouts(topics, language, site_slug),
         "handout_language": language,
         "handout_list_url": reverse("counseling:handout-list"),
         "summary_url": reverse("counseling:client-summary", kwargs={"code": code}) if code else None,
     }
+
+
+def _handouts(topics: list[str], language: str, site_slug: str | None) -> list[dict]:
+    """Return the recommended handouts with a link in the client's language, or, where that
+    language has no published version yet, links in the languages that do."""
+    available = published_languages_by_topic()
+    names = dict(settings.HANDOUT_LANGUAGES)
+    handouts = []
+    for topic in topics:
+        languages = available.get(topic, [])
+        handouts.append(
+            {
+                "topic": topic,
+                "title": TOPICS[topic],
+                "url": _handout_url(topic, language, site_slug) if language in languages else None,
+                "fallbacks": []
+                if language in languages
+                else [
+                    {"name": names.get(other, other), "url": _handout_url(topic, other, site_slug)}
+                    for other in languages
+                ],
+            }
+        )
+    return handouts
 
 
 def _people(facts) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,13 @@ from tests.shipped_content import restore_shipped_content
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# Screenshots are written to docs/screenshots/ only when asked (`make screenshots`), so a test run
+# never leaves the work tree changed; otherwise they go to a throwaway directory.
+SCREENSHOTS = (
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    if os.environ.get("CONFIANZA_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "confianza-screenshots"
+)
 PASSWORD = "correct-horse-battery-staple"
 
 

@@ -70,9 +70,31 @@ def test_the_results_query_count_does_not_grow_with_dependents(client, volunteer
     household = _household(site_a, volunteer_a, kids=kids)
     client.force_login(volunteer_a)
     client.get(household.get_absolute_url())  # warm the session
-    # session, user, household, membership, dependents, audit insert, session save (in a savepoint)
+    # session, user, household, membership, dependents, published handout languages, audit insert,
+    # session save (in a savepoint)
     with django_assert_num_queries(QUERIES):
         assert client.get(household.get_absolute_url()).status_code == 200
 
 
-QUERIES = 9
+QUERIES = 10
+
+
+def test_a_handout_missing_in_the_clients_language_offers_the_published_ones(client, volunteer_a, site_a):
+    household = household_open(site=site_a, user=volunteer_a, values={**BASE, "language": "tl"}, dependents=[])
+    client.force_login(volunteer_a)
+    response = client.get(household.get_absolute_url())
+    html = response.content.decode()
+    handouts = response.context["handouts"]
+    assert handouts and all(h["url"] is None for h in handouts)
+    assert all({f["name"] for f in h["fallbacks"]} == {"English", "Español"} for h in handouts)
+    assert "/tl.pdf" not in html
+    assert "Not yet available in Tagalog" in html
+    for fallback in handouts[0]["fallbacks"]:
+        assert client.get(fallback["url"]).status_code == 200
+
+
+def test_a_handout_in_the_clients_language_links_to_it(client, volunteer_a, site_a):
+    household = _household(site_a, volunteer_a, kids=0)
+    client.force_login(volunteer_a)
+    handouts = client.get(household.get_absolute_url()).context["handouts"]
+    assert all(h["url"].split("?")[0].endswith("/es.pdf") and h["fallbacks"] == [] for h in handouts)
