@@ -23,7 +23,6 @@ PUBLIC = {"login", "logout", "set_language", "set-password", "set-password-done"
 # POST may answer 200. Add one only after checking the view; better, decorate it with require_safe.
 READ_VIEWS_ACCEPTING_POST = {
     "counseling:client-summary",  # printing the summary is a logged read; the household is unchanged
-    "intake:household-detail",  # a POST renders the results like a GET (better: require_safe)
 }
 # Reachable signed in before the second factor is verified (clinic.middleware).
 TWO_FACTOR_OPEN = {"login", "logout", "set_language", "two-factor-setup", "two-factor-verify"}
