@@ -223,20 +223,22 @@ def test_two_purges_at_once_delete_and_count_each_household_once(site_a, volunte
 
 
 @pytest.mark.parametrize(
-    ("last_visit", "tax_year", "days", "season_end", "expected"),
+    ("last_visit", "days", "season_end", "expected"),
     [
-        (dt.date(2026, 3, 1), 2025, 30, "10-15", dt.date(2026, 3, 31)),  # 30 days after the visit
-        (dt.date(2026, 10, 1), 2025, 30, "10-15", dt.date(2026, 10, 15)),  # capped at the season's end
-        (dt.date(2026, 3, 1), 2025, 7, "10-15", dt.date(2026, 3, 8)),  # CONFIANZA_RETENTION_DAYS
-        (dt.date(2026, 3, 20), 2025, 30, "04-15", dt.date(2026, 4, 15)),  # CONFIANZA_FILING_SEASON_END
+        (dt.date(2026, 3, 1), 30, "10-15", dt.date(2026, 3, 31)),  # 30 days after the visit
+        (dt.date(2026, 10, 1), 30, "10-15", dt.date(2026, 10, 15)),  # capped at the season's end
+        (dt.date(2026, 10, 15), 30, "10-15", dt.date(2026, 10, 15)),  # a visit on the last day
+        (dt.date(2026, 11, 20), 30, "10-15", dt.date(2026, 12, 20)),  # after the season: the next one
+        (dt.date(2026, 3, 1), 7, "10-15", dt.date(2026, 3, 8)),  # CONFIANZA_RETENTION_DAYS
+        (dt.date(2026, 3, 20), 30, "04-15", dt.date(2026, 4, 15)),  # CONFIANZA_FILING_SEASON_END
     ],
 )
-def test_the_purge_date_follows_both_settings(settings, last_visit, tax_year, days, season_end, expected):
+def test_the_purge_date_follows_both_settings(settings, last_visit, days, season_end, expected):
     from clinic.retention import purge_date
 
     settings.RETENTION_DAYS = days
     settings.FILING_SEASON_END = season_end
-    assert purge_date(last_visit=last_visit, tax_year=tax_year) == expected
+    assert purge_date(last_visit=last_visit) == expected
 
 
 def test_the_pages_link_to_withdrawal_and_to_the_coordinator_pages(client, site_a, volunteer_a, coordinator_a, make_household):
