@@ -49,8 +49,8 @@ lint: venv
 audit: venv
 	@.ci/audit
 
-bench: venv
-	CONFIANZA_PROFILE=test $(PY) bench/run.py
+bench: venv messages
+	for script in bench/bench_*.py; do CONFIANZA_PROFILE=test $(PY) $$script || exit 1; done
 
 screenshots: venv messages
 	CONFIANZA_PROFILE=test CONFIANZA_SCREENSHOTS=1 $(PY) -m pytest -p no:cacheprovider tests/browser -k screenshots -q
