@@ -20,6 +20,11 @@ class Site(models.Model):
         blank=True,
         help_text=_("Language codes the site offers, e.g. en, es."),
     )
+    shared_desks = models.BooleanField(
+        _("shared intake desks"),
+        default=False,
+        help_text=_("Volunteers sign in at shared computers: sign them out sooner when idle."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -71,6 +76,26 @@ class Membership(models.Model):
         return self.is_active and self.role in (self.Role.COORDINATOR, self.Role.ADMIN)
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    """Audit rows are append-only: no delete, and the only update is a redaction."""
+
+    REDACTION = {"visit_code": "", "data": {}, "redacted": True}
+
+    def update(self, **kwargs):
+        if kwargs != self.REDACTION:
+            raise AppendOnlyError("audit entries are append-only; only redaction may change them")
+        return super().update(**kwargs)
+
+    def delete(self):
+        raise AppendOnlyError("audit entries are never deleted; redact them instead")
+
+    delete.queryset_only = True
+
+
+class AppendOnlyError(Exception):
+    """Something tried to change or delete an audit entry."""
+
+
 class AuditEntry(models.Model):
     """One look at, or change to, a household: who, what, when, which visit code.
 
@@ -93,9 +118,10 @@ class AuditEntry(models.Model):
         CONFLICT = "conflict", _("Edit conflict")
 
     at = models.DateTimeField(_("when"), db_index=True)
+    # PROTECT: a user with audit history is deactivated, never deleted (the log is append-only).
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -109,6 +135,8 @@ class AuditEntry(models.Model):
     data = models.JSONField(_("details"), default=dict, blank=True)
     redacted = models.BooleanField(_("redacted"), default=False)
 
+    objects = AuditEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("audit entry")
@@ -116,3 +144,42 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.visit_code or '—'}"
+
+    def save(self, *args, **kwargs):
+        # Integrity guard, not business logic: an existing entry is never rewritten.
+        if self.pk is not None and not self._state.adding:
+            raise AppendOnlyError("audit entries are append-only; only redaction may change them")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("audit entries are never deleted; redact them instead")
+
+
+class SeasonCounter(models.Model):
+    """Anonymous counts kept after households are purged (aggregate only, DESIGN.md principle 3).
+
+    One row per site, ISO week (Monday of the household's last visit), the primary filer's ID
+    type, credit and status. ``credit`` and ``status`` are blank on the row that counts households.
+    No visit code, no link to any household: nothing here can be traced back to a family, and
+    reports suppress cells under ``SMALL_CELL`` so that a rare combination does not single one out.
+    """
+
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site"))
+    week = models.DateField(_("week starting"))
+    id_type = models.CharField(_("ID type"), max_length=40)
+    credit = models.CharField(_("credit"), max_length=40, blank=True)
+    status = models.CharField(_("status"), max_length=20, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "week", "id_type", "credit", "status"], name="season_counter_cell_unique"
+            )
+        ]
+        ordering = ["site", "week", "id_type", "credit", "status"]
+        verbose_name = _("season counter")
+        verbose_name_plural = _("season counters")
+
+    def __str__(self) -> str:
+        return f"{self.site_id} {self.week} {self.id_type} {self.credit or '*'} {self.status or '*'}: {self.count}"

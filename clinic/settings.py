@@ -12,6 +12,7 @@ Bad values fail loudly with ``ImproperlyConfigured`` rather than falling back to
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -112,10 +113,10 @@ TESTING = PROFILE == "test"
 # Throwaway secrets. The demo profile keeps its own in var/demo.env (written by
 # `manage.py demo_setup`, never committed); the test profile uses fixed keys that protect nothing.
 _TEST_FIELD_KEY = "dGVzdC1vbmx5LWZpZWxkLWtleS0wMDAwMDAwMDAwMDA="  # base64 of 32 bytes
-_profile_defaults: dict[str, str | None] = {"DJANGO_SECRET_KEY": None, "CONFIANZA_FIELD_KEYS": None}
+_profile_defaults: dict[str, str | None] = {"DJANGO_SECRET_KEY": None, "CONFIANZA_FIELD_KEYS": None}  # nosec B105 # no default: required
 if TESTING:
     _profile_defaults = {
-        "DJANGO_SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",
+        "DJANGO_SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",  # nosec B105 # test profile only
         "CONFIANZA_FIELD_KEYS": _TEST_FIELD_KEY,
     }
 elif DEMO:
@@ -158,6 +159,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "clinic",
     "intake",
     "counseling",
@@ -165,14 +170,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise: every response the app itself builds is marked no-store (static files are not).
+    "clinic.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "clinic.middleware.SessionLimitsMiddleware",
+    "clinic.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -212,14 +226,22 @@ elif not _db["ENGINE"].startswith("django.db.backends.postgresql"):
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Length rules only (ASVS 6.2.x): at least 12 characters, passphrases up to 128 welcome, no
+# composition rules, no forced rotation; common and username-like passwords are refused.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
+    {"NAME": "clinic.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes checks for a lockout before the password is even tried.
+AUTHENTICATION_BACKENDS = [
+    "clinic.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -290,8 +312,12 @@ CACHES = {
 RETENTION_DAYS = env_int("CONFIANZA_RETENTION_DAYS", 30, minimum=1)
 FILING_SEASON_END = env_str("CONFIANZA_FILING_SEASON_END", "10-15")  # MM-DD, end of extension season
 
-# Sessions: a shared intake desk must not stay signed in.
-SESSION_COOKIE_AGE = env_int("CONFIANZA_IDLE_MINUTES", 15, minimum=1) * 60
+# Sessions: a shared intake desk must not stay signed in (clinic/middleware.py enforces all three).
+IDLE_MINUTES = env_int("CONFIANZA_IDLE_MINUTES", 15, minimum=1)
+# Sites marked "shared desks" (Site.shared_desks) sign volunteers out sooner.
+KIOSK_IDLE_MINUTES = env_int("CONFIANZA_KIOSK_IDLE_MINUTES", 5, minimum=1)
+SESSION_MAX_HOURS = env_int("CONFIANZA_SESSION_MAX_HOURS", 12, minimum=1)
+SESSION_COOKIE_AGE = IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -311,16 +337,82 @@ if PROFILE == "production":
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Preloading binds the whole registered domain (and every subdomain) to HTTPS in browsers for
+        # months, hard to undo; a clinic on a shared or borrowed domain must opt in on purpose.
+        # HSTS itself (1 year, subdomains) is on. docs/security.md explains.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-# Error reports must never carry personal data: no mail to admins, no request bodies in logs.
+# Two-factor login (TOTP + backup codes) for every signed-in page. Production requires it; the demo
+# profile skips it behind its banner; tests switch it on where they test it.
+REQUIRE_2FA = env_bool("CONFIANZA_REQUIRE_2FA", PROFILE == "production")
+OTP_TOTP_ISSUER = "Confianza"
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Login lockout (django-axes): 5 failures for one username *from one address* lock that pair for
+# 15 minutes, so one shared clinic IP cannot lock everyone out and one username cannot be locked
+# from everywhere.
+AXES_FAILURE_LIMIT = env_int("CONFIANZA_LOCKOUT_FAILURES", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("CONFIANZA_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# Behind a reverse proxy: how many proxies append to X-Forwarded-For (docs/deployment.md). 0 trusts
+# only the connecting address. clinic.backends.client_ip picks the client's address accordingly.
+PROXY_COUNT = env_int("CONFIANZA_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "clinic.backends.client_ip"
+# A number typed into the username box never reaches the lockout tables or the logs.
+AXES_USERNAME_CALLABLE = "clinic.backends.lockout_username"
+
+# Headers. Nothing is loaded from another host and nothing runs inline (DESIGN.md principle 6).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Error reports must never carry personal data: no mail to admins, no request bodies in logs, no
+# variables or settings in an error report (clinic/errors.py).
 ADMINS: list[tuple[str, str]] = []
+MANAGERS: list[tuple[str, str]] = []
+DEFAULT_EXCEPTION_REPORTER_FILTER = "clinic.errors.HideEverythingFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"scrub": {"()": "clinic.errors.ScrubRecordFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         # django.request logs the request object on errors; keep the message, drop the rest.

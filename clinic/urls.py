@@ -3,12 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.i18n import set_language
 
-from clinic import views
+from clinic import privacy_views, twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/two-factor/setup/", twofactor.setup, name="two-factor-setup"),
+    path("accounts/two-factor/verify/", twofactor.verify, name="two-factor-verify"),
     path(
         "accounts/set-password/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
@@ -23,6 +25,9 @@ urlpatterns = [
         name="set-password-done",
     ),
     path("sites/", include("clinic.site_urls")),
+    path(
+        "intake/households/<str:code>/withdraw-consent/", privacy_views.consent_withdraw_view, name="consent-withdraw"
+    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("intake/", include("intake.urls")),
     path("counseling/", include("counseling.urls")),

@@ -22,7 +22,12 @@ class ClientSummaryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = list(settings.HANDOUT_LANGUAGES)
+        # The summary is built from the message catalogue (credit reasons, next steps), so it can only
+        # be printed in a language the catalogue covers; handouts themselves exist in more.
+        translated = {code for code, _name in settings.LANGUAGES}
+        self.fields["language"].choices = [
+            (code, name) for code, name in settings.HANDOUT_LANGUAGES if code in translated
+        ]
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Print summary")))
 

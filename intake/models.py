@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic.crypto import EncryptedCharField, EncryptedTextField
 from clinic.models import Site
+from clinic.validators import reject_tin_shaped
 from intake.eligibility.facts import FilingStatus, IdType
 
 # No 0/O, 1/I/L: codes are read aloud and typed at a busy desk.
@@ -76,19 +77,25 @@ class Household(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     tax_year = models.PositiveSmallIntegerField(_("tax year"), default=2025)
     language = models.CharField(_("client's language"), max_length=10, default="en")
+    # Free text refuses anything shaped like an SSN/ITIN here too, not only in the forms: every
+    # write path (services, commands) runs full_clean().
     nickname = EncryptedCharField(
         _("nickname"),
         max_length=40,
         blank=True,
         help_text=_("Optional: what to call the client. Not their full name."),
+        validators=[reject_tin_shaped],
     )
-    notes = EncryptedTextField(_("notes"), blank=True)
+    notes = EncryptedTextField(_("notes"), blank=True, validators=[reject_tin_shaped])
 
     filing_status = models.CharField(_("filing status"), max_length=40, choices=FILING_STATUS_CHOICES)
-    taxpayer_id_type = EncryptedCharField(_("taxpayer's ID type"), max_length=40)
+    # Choices, so that an ID-type column can never hold a number (checked by full_clean()).
+    taxpayer_id_type = EncryptedCharField(_("taxpayer's ID type"), max_length=40, choices=FILER_ID_TYPE_CHOICES)
     taxpayer_age = models.PositiveSmallIntegerField(_("taxpayer's age"), validators=age_validators)
     taxpayer_foster_youth = models.BooleanField(_("taxpayer was in foster care at 13 or older"), default=False)
-    spouse_id_type = EncryptedCharField(_("spouse's ID type"), max_length=40, blank=True)
+    spouse_id_type = EncryptedCharField(
+        _("spouse's ID type"), max_length=40, blank=True, choices=FILER_ID_TYPE_CHOICES
+    )
     spouse_age = models.PositiveSmallIntegerField(
         _("spouse's age"), null=True, blank=True, validators=age_validators
     )
@@ -137,7 +144,7 @@ class Dependent(models.Model):
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="dependents")
     position = models.PositiveSmallIntegerField(default=0)
-    id_type = EncryptedCharField(_("ID type"), max_length=40)
+    id_type = EncryptedCharField(_("ID type"), max_length=40, choices=ID_TYPE_CHOICES)
     age = models.PositiveSmallIntegerField(_("age at year end"), validators=age_validators)
     full_time_student = models.BooleanField(_("full-time student"), default=False)
     permanently_disabled = models.BooleanField(_("permanently and totally disabled"), default=False)

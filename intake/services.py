@@ -91,7 +91,7 @@ def household_open(
         submission_token=submission_token or None,
         **_clean_fields(values, HOUSEHOLD_FIELDS),
     )
-    household.purge_after = purge_date(last_visit=clock.today(), tax_year=household.tax_year)
+    household.purge_after = purge_date(last_visit=clock.today())
     household.full_clean(exclude=["code", "submission_token"])
     try:
         with transaction.atomic():
@@ -149,7 +149,7 @@ def _household_update(
         **changes,
         updated_at=now,
         last_visit_at=now,
-        purge_after=purge_date(last_visit=clock.today(), tax_year=candidate.tax_year),
+        purge_after=purge_date(last_visit=clock.today()),
         version=F("version") + 1,
     )
     if updated == 0:

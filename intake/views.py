@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from clinic import clock
 from counseling.selectors import published_languages_by_topic
@@ -395,6 +395,7 @@ def household_create(request):
 
 @never_cache
 @login_required
+@require_safe
 def household_detail(request, code: str):
     """The results: every credit side by side with its reasons, flags, and handouts to print."""
     household, can_edit = household_for_user(request.user, code)

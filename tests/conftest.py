@@ -54,3 +54,24 @@ def editor_a(django_user_model, site_a):
 @pytest.fixture
 def volunteer_b(django_user_model, site_b):
     return _member(django_user_model, "volunteer-b", site_b, "volunteer")
+
+
+@pytest.fixture
+def make_household(db):
+    """Return a function that records a household through the real service."""
+    from intake.services import household_open
+
+    def make(site, user, **values):
+        base = {
+            "filing_status": "head_of_household",
+            "taxpayer_id_type": "itin",
+            "taxpayer_age": 34,
+            "wages": 18000,
+            "nickname": "",
+            "notes": "",
+        }
+        dependents = values.pop("dependents", [{"id_type": "ssn", "age": 4, "months_lived_with_filer": 12}])
+        base.update(values)
+        return household_open(site=site, user=user, values=base, dependents=dependents)
+
+    return make

@@ -46,3 +46,14 @@ def test_it_refuses_to_run_outside_the_demo_profile(settings):
     settings.DEMO = False
     with pytest.raises(CommandError):
         _run()
+
+
+@pytest.mark.django_db
+def test_the_demo_site_gets_synthetic_households_once(settings):
+    settings.DEMO = True
+    _run()
+    site = Site.objects.get(slug="demo")
+    count = site.households.count()
+    assert count > 0
+    _run()
+    assert site.households.count() == count

@@ -171,6 +171,20 @@ def test_the_summary_form_is_never_cached(client, household_a, volunteer_a):
     assert "Zorblax" not in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_the_summary_is_offered_only_in_translated_languages(client, site_a, volunteer_a):
+    from intake.services import household_open
+
+    household = household_open(site=site_a, user=volunteer_a, values={**HOUSEHOLD_VALUES, "language": "ko"})
+    client.force_login(volunteer_a)
+    url = reverse("counseling:client-summary", kwargs={"code": household.code})
+    form = client.get(url).context["form"]
+    assert [code for code, _name in form.fields["language"].choices] == ["en", "es"]
+    assert form.initial["language"] == "en"
+    assert client.post(url, {"language": "ko"}).status_code == 200  # the form again, with an error
+    assert "language" in client.post(url, {"language": "ko"}).context["form"].errors
+
+
 @needs_engine
 @pytest.mark.django_db
 @pytest.mark.parametrize("include_nickname", [False, True])

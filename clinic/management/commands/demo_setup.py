@@ -19,6 +19,7 @@ DEMO_SITE = {
     "hours": "Tue–Thu 5–8 pm, Sat 9 am–1 pm",
     "languages": ["en", "es"],
 }
+DEMO_HOUSEHOLDS = 24
 DEMO_ACCOUNTS = [
     ("demo-volunteer", Membership.Role.VOLUNTEER, False),
     ("demo-coordinator", Membership.Role.COORDINATOR, False),
@@ -62,6 +63,11 @@ class Command(BaseCommand):
                         user.save(update_fields=["password"])
                     printed.append((username, str(role.label), password))
                 Membership.objects.get_or_create(user=user, site=site, defaults={"role": role})
+        if not site.households.exists():
+            from intake.management.commands.demo_households import create_demo_households
+
+            create_demo_households(site=site, count=DEMO_HOUSEHOLDS, seed=2025)
+            self.stdout.write(f"Added {DEMO_HOUSEHOLDS} synthetic, clearly fake households to the demo site.")
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {site.name}"))
         if printed:
             self.stdout.write("Demo logins (shown once; not stored anywhere in plain text):")

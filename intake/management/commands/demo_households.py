@@ -144,7 +144,7 @@ def create_demo_households(*, site: Site, count: int, seed: int = 2025) -> int:
                     updated_at=visit,
                     last_visit_at=visit,
                     closed_at=visit if status == Household.Status.CLOSED else None,
-                    purge_after=purge_date(last_visit=min(today, visit.date()), tax_year=TAX_YEAR),
+                    purge_after=purge_date(last_visit=min(today, visit.date())),
                     **values,
                 )
             )

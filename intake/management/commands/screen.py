@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 
@@ -38,13 +39,22 @@ class Command(BaseCommand):
         households = data if isinstance(data, list) else [data]
         results = []
         problems = []
-        for position, obj in enumerate(households, start=1):
-            try:
-                results.append(assess(parse_household(obj)).as_dict())
-            except HouseholdError as exc:
-                name = _name(obj, position)
-                for field, message in exc.problems:
-                    problems.append(f"household {name}: {field or '(whole household)'}: {message}")
+        # The results are plain trees without reference cycles (reference counting frees them), but
+        # the cyclic collector would scan every live result again and again as the list grows: on
+        # 10,000 households that was half the run time. Pause it for the batch.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for position, obj in enumerate(households, start=1):
+                try:
+                    results.append(assess(parse_household(obj)).as_dict())
+                except HouseholdError as exc:
+                    name = _name(obj, position)
+                    for field, message in exc.problems:
+                        problems.append(f"household {name}: {field or '(whole household)'}: {message}")
+        finally:
+            if collecting:
+                gc.enable()
         # Compact JSON: the indented encoder is pure Python and several times slower.
         self.stdout.write(json.dumps(results, ensure_ascii=False))
         if problems:

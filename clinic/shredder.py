@@ -1,0 +1,144 @@
+"""Erasure is code (STYLE.md §6): one shredder per data category.
+
+A household is deleted with everything hanging off it (dependents, consent, anything another app
+attaches with ``on_delete=CASCADE``); its audit entries are redacted, never deleted; before an
+expired household goes, it is added to the anonymous season counters (site, week, the primary
+filer's ID type, each credit's result). Nothing that could point back at the family survives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from clinic import clock
+from clinic.audit import audit_record, audit_redact
+from clinic.models import AuditEntry, SeasonCounter, Site
+from intake.models import Household
+
+log = logging.getLogger(__name__)
+
+REASON_EXPIRED = "expired"
+REASON_CONSENT_WITHDRAWN = "consent_withdrawn"
+
+
+def week_start(day: dt.date) -> dt.date:
+    """Return the Monday of ``day``'s ISO week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def credit_results(household: Household) -> dict[str, str]:
+    """Return ``{credit key: status}`` from the eligibility rules for one household."""
+    from intake.eligibility import assess
+    from intake.services import household_facts
+
+    assessment = assess(household_facts(household))
+    return {key: str(getattr(credit.status, "value", credit.status)) for key, credit in assessment.credits.items()}
+
+
+def _count(*, site_id: int, week: dt.date, id_type: str, credit: str = "", status: str = "") -> None:
+    counter, _created = SeasonCounter.objects.get_or_create(
+        site_id=site_id, week=week, id_type=id_type, credit=credit, status=status
+    )
+    SeasonCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+
+
+def season_count(household: Household) -> None:
+    """Add one household to the anonymous counters: one household row, one row per credit."""
+    week = week_start(timezone.localdate(household.last_visit_at))
+    id_type = household.taxpayer_id_type
+    _count(site_id=household.site_id, week=week, id_type=id_type)
+    try:
+        results = credit_results(household)
+    except Exception as exc:
+        # A rules bug must not keep a household past its purge date; count it without credits.
+        log.warning("season counters: credits not counted for one household (%s)", type(exc).__name__)
+        return
+    for credit, status in sorted(results.items()):
+        _count(site_id=household.site_id, week=week, id_type=id_type, credit=credit, status=status)
+
+
+@dataclass
+class HouseholdShredder:
+    """Delete one household and everything about it; keep only anonymous counts."""
+
+    household: Household
+    reason: str = REASON_EXPIRED
+
+    def shred_constraints(self, *, today: dt.date | None = None) -> str | None:
+        """Return why this household may not be shredded now, or ``None``."""
+        today = today or clock.today()
+        if self.reason == REASON_EXPIRED and self.household.purge_after >= today:
+            return _("Its purge date has not passed yet.")
+        return None
+
+    def shred(self) -> None:
+        """Count, redact, delete. Call inside a transaction that holds the household's row.
+
+        A client who withdraws consent is not even counted: they asked to leave no trace.
+        """
+        household = self.household
+        if self.reason == REASON_EXPIRED:
+            season_count(household)
+        audit_redact(visit_code=household.code)
+        household.delete()
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    purged: int
+    by_site: dict[int, int]
+
+
+def _lock_batch(today: dt.date, batch_size: int) -> list[Household]:
+    queryset = Household.objects.filter(purge_after__lt=today).order_by("pk").prefetch_related("dependents")
+    if connection.features.has_select_for_update_skip_locked:
+        # Two purges at once take different rows; neither waits for, or double-counts, the other.
+        queryset = queryset.select_for_update(skip_locked=True, of=("self",))
+    return list(queryset[:batch_size])
+
+
+def purge_expired(*, today: dt.date | None = None, batch_size: int = 200) -> PurgeResult:
+    """Shred every household whose purge date has passed, in batches, each batch one transaction.
+
+    Safe to run twice or concurrently: a household is counted and deleted in the same transaction,
+    rows another run holds are skipped (PostgreSQL), and SQLite serialises write transactions.
+    """
+    today = today or clock.today()
+    by_site: dict[int, int] = {}
+    while True:
+        with transaction.atomic():
+            batch = _lock_batch(today, batch_size)
+            shredded = 0
+            for household in batch:
+                shredder = HouseholdShredder(household, reason=REASON_EXPIRED)
+                if shredder.shred_constraints(today=today) is None:
+                    shredder.shred()
+                    shredded += 1
+                    by_site[household.site_id] = by_site.get(household.site_id, 0) + 1
+        if not shredded:
+            break
+    for site in Site.objects.filter(pk__in=by_site):
+        # One entry per site and run, with a count: no visit code outlives its household.
+        audit_record(
+            actor=None, action=AuditEntry.Action.PURGE, site=site, data={"count": by_site[site.pk], "reason": REASON_EXPIRED}
+        )
+    return PurgeResult(purged=sum(by_site.values()), by_site=by_site)
+
+
+@transaction.atomic
+def consent_withdraw(*, household: Household, user) -> None:
+    """Delete a household at once because the client withdrew consent; it is not counted."""
+    locked = Household.objects.select_for_update().filter(pk=household.pk).first()
+    if locked is None:
+        return  # already gone: withdrawing twice is not an error
+    HouseholdShredder(locked, reason=REASON_CONSENT_WITHDRAWN).shred()
+    audit_record(
+        actor=user, action=AuditEntry.Action.CONSENT_WITHDRAWN, site=household.site, data={"count": 1}
+    )
