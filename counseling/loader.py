@@ -38,8 +38,8 @@ TOPIC_ORDER = (
 )
 HANDOUT_KEYS = {"title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources"}
 REQUIRED_HANDOUT_KEYS = {"title", "as_of", "review_by", "reviewer"}
-ORDER_KEYS = {
-    "key",
+# Keys of one [[order]] table: the register's fields plus its key and per-language summaries.
+COURT_ORDER_FIELDS = (
     "court",
     "judge",
     "case_name",
@@ -52,8 +52,8 @@ ORDER_KEYS = {
     "source_title",
     "source_url",
     "last_verified",
-    "summary",
-}
+)
+ORDER_KEYS = {"key", *COURT_ORDER_FIELDS, "summary"}
 REQUIRED_ORDER_KEYS = {"key", "court", "case_name", "order_date", "what_it_does", "status", "last_verified"}
 # The fields whose change makes a new handout version.
 VERSIONED_FIELDS = ("title", "summary", "body_markdown", "as_of", "review_by", "reviewer", "tax_year", "sources")

@@ -17,24 +17,11 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from clinic import clock
+from counseling.loader import COURT_ORDER_FIELDS
 from counseling.markup import markdown_to_text
 from counseling.models import CourtOrder, CourtOrderSummary, HandoutVersion, Topic
 
 SOURCE_KEYS = ("title", "citation", "url")
-COURT_ORDER_FIELDS = (
-    "court",
-    "judge",
-    "case_name",
-    "case_number",
-    "order_date",
-    "what_it_does",
-    "status",
-    "status_note",
-    "status_certain",
-    "source_title",
-    "source_url",
-    "last_verified",
-)
 
 # textstat keeps its language in module state; measure one text at a time.
 _textstat_lock = threading.Lock()
