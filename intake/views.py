@@ -129,6 +129,37 @@ def _reshaped_forms(data):
     return form, formset
 
 
+def _household_forms(request, *, initial=None, rows=None):
+    """Return ``(form, formset, submitted)``.
+
+    ``submitted`` is true only for a real submission: an "add/remove dependent" POST re-renders
+    what was typed without validating it, and a GET starts from ``initial`` and ``rows``.
+    """
+    if request.method == "POST":
+        reshaped = _reshaped_forms(request.POST)
+        if reshaped is not None:
+            return (*reshaped, False)
+        return HouseholdForm(request.POST), DependentFormSet(request.POST, prefix=DEPENDENT_PREFIX), True
+    return HouseholdForm(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
+
+
+def _render_household_form(request, form, formset, *, title, submit_label, hidden, **extra):
+    """Render the household form (record, anonymous screening, edit) with its error summary."""
+    return render(
+        request,
+        "intake/household_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "hidden": hidden,
+            "errors": _error_summary(form, formset) if form.is_bound else [],
+            "title": title,
+            "submit_label": submit_label,
+            **extra,
+        },
+    )
+
+
 def _error_summary(*forms_and_sets) -> list[dict]:
     """Return every error with the id of the field it belongs to, for the summary at the top."""
     summary = []
@@ -356,37 +387,24 @@ def household_create(request):
         return redirect("intake:household-consent")
     site, nonce = consent
 
-    if request.method == "POST":
-        reshaped = _reshaped_forms(request.POST)
-        if reshaped is not None:
-            form, formset = reshaped
-        else:
-            form = HouseholdForm(request.POST)
-            formset = DependentFormSet(request.POST, prefix=DEPENDENT_PREFIX)
-            if form.is_valid() and formset.is_valid():
-                household = household_open(
-                    site=site,
-                    user=request.user,
-                    values=form.household_values(),
-                    dependents=formset.dependent_values(),
-                    submission_token=nonce,
-                )
-                return redirect(household)
-    else:
-        form = HouseholdForm()
-        formset = DependentFormSet(prefix=DEPENDENT_PREFIX)
-    return render(
+    form, formset, submitted = _household_forms(request)
+    if submitted and form.is_valid() and formset.is_valid():
+        household = household_open(
+            site=site,
+            user=request.user,
+            values=form.household_values(),
+            dependents=formset.dependent_values(),
+            submission_token=nonce,
+        )
+        return redirect(household)
+    return _render_household_form(
         request,
-        "intake/household_form.html",
-        {
-            "form": form,
-            "formset": formset,
-            "hidden": {"submission_token": token},
-            "errors": _error_summary(form, formset) if form.is_bound else [],
-            "title": _("Record a household"),
-            "submit_label": _("Save and see results"),
-            "site": site,
-        },
+        form,
+        formset,
+        title=_("Record a household"),
+        submit_label=_("Save and see results"),
+        hidden={"submission_token": token},
+        site=site,
     )
 
 
@@ -419,32 +437,19 @@ def household_detail(request, code: str):
 @login_required
 def screening(request):
     """Screen without recording: nothing is written, stored in the session or logged."""
-    if request.method == "POST":
-        reshaped = _reshaped_forms(request.POST)
-        if reshaped is not None:
-            form, formset = reshaped
-        else:
-            form = HouseholdForm(request.POST)
-            formset = DependentFormSet(request.POST, prefix=DEPENDENT_PREFIX)
-            if form.is_valid() and formset.is_valid():
-                facts = household_facts_from_values(form.household_values(), formset.dependent_values())
-                context = _results_context(facts, language=form.cleaned_data["language"])
-                return render(request, "intake/screening_result.html", {**context, "facts": facts})
-    else:
-        form = HouseholdForm()
-        formset = DependentFormSet(prefix=DEPENDENT_PREFIX)
-    return render(
+    form, formset, submitted = _household_forms(request)
+    if submitted and form.is_valid() and formset.is_valid():
+        facts = household_facts_from_values(form.household_values(), formset.dependent_values())
+        context = _results_context(facts, language=form.cleaned_data["language"])
+        return render(request, "intake/screening_result.html", {**context, "facts": facts})
+    return _render_household_form(
         request,
-        "intake/household_form.html",
-        {
-            "form": form,
-            "formset": formset,
-            "hidden": {},
-            "errors": _error_summary(form, formset) if form.is_bound else [],
-            "title": _("Anonymous screening"),
-            "submit_label": _("See results"),
-            "anonymous": True,
-        },
+        form,
+        formset,
+        title=_("Anonymous screening"),
+        submit_label=_("See results"),
+        hidden={},
+        anonymous=True,
     )
 
 
@@ -501,63 +506,51 @@ def household_edit(request, code: str):
     household, _can_edit = household_for_user(request.user, code, write=True)
     prefetch_related_objects([household], "dependents")
     version = household.version
+    initial, rows = _household_initial(household) if request.method != "POST" else (None, None)
+    form, formset, submitted = _household_forms(request, initial=initial, rows=rows)
     if request.method == "POST":
         version_form = VersionForm(request.POST)
         version = request.POST.get("version", version)
-        reshaped = _reshaped_forms(request.POST)
-        if reshaped is not None:
-            form, formset = reshaped
-        else:
-            form = HouseholdForm(request.POST)
-            formset = DependentFormSet(request.POST, prefix=DEPENDENT_PREFIX)
-            if version_form.is_valid() and form.is_valid() and formset.is_valid():
-                try:
-                    household_update(
-                        household=household,
-                        user=request.user,
-                        expected_version=version_form.cleaned_data["version"],
-                        values=form.household_values(),
-                        dependents=formset.dependent_values(),
-                    )
-                except HouseholdConflict as conflict:
-                    current = conflict.household
-                    prefetch_related_objects([current], "dependents")
-                    return render(
-                        request,
-                        "intake/household_conflict.html",
-                        {
-                            "household": current,
-                            "differences": _differences(form, formset, current),
-                            "form": form,
-                            "formset": formset,
-                            # Re-submitting applies what they typed over the version saved now.
-                            "hidden": {"version": current.version},
-                            "errors": [],
-                            "title": _("Someone else saved this household"),
-                            "submit_label": _("Save my version"),
-                        },
-                        status=409,
-                    )
-                messages.success(request, _("Saved."))
-                return redirect(household)
-            if not version_form.is_valid():
-                form.add_error(None, _("This form is missing its version. Open the household again."))
-    else:
-        initial, rows = _household_initial(household)
-        form = HouseholdForm(initial=initial)
-        formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX)
-    return render(
+        if submitted and version_form.is_valid() and form.is_valid() and formset.is_valid():
+            try:
+                household_update(
+                    household=household,
+                    user=request.user,
+                    expected_version=version_form.cleaned_data["version"],
+                    values=form.household_values(),
+                    dependents=formset.dependent_values(),
+                )
+            except HouseholdConflict as conflict:
+                current = conflict.household
+                prefetch_related_objects([current], "dependents")
+                return render(
+                    request,
+                    "intake/household_conflict.html",
+                    {
+                        "household": current,
+                        "differences": _differences(form, formset, current),
+                        "form": form,
+                        "formset": formset,
+                        # Re-submitting applies what they typed over the version saved now.
+                        "hidden": {"version": current.version},
+                        "errors": [],
+                        "title": _("Someone else saved this household"),
+                        "submit_label": _("Save my version"),
+                    },
+                    status=409,
+                )
+            messages.success(request, _("Saved."))
+            return redirect(household)
+        if submitted and not version_form.is_valid():
+            form.add_error(None, _("This form is missing its version. Open the household again."))
+    return _render_household_form(
         request,
-        "intake/household_form.html",
-        {
-            "form": form,
-            "formset": formset,
-            "hidden": {"version": version},
-            "errors": _error_summary(form, formset) if form.is_bound else [],
-            "title": _("Edit household %(code)s") % {"code": household.code},
-            "submit_label": _("Save and see results"),
-            "household": household,
-        },
+        form,
+        formset,
+        title=_("Edit household %(code)s") % {"code": household.code},
+        submit_label=_("Save and see results"),
+        hidden={"version": version},
+        household=household,
     )
 
 
