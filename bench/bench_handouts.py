@@ -14,9 +14,7 @@ import datetime as dt
 import io
 import os
 import platform
-import re
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +37,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from bench.report import cpu_model, write_section  # noqa: E402
+
 TARGETS = {"cached": 0.020, "cold": 1.5, "packet_cold": 10.0, "packet_warm": 0.5}
 
 
@@ -51,15 +51,6 @@ def median_time(fn, runs: int, before=None) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def cpu_model() -> str:
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout  # noqa: S607
-        match = re.search(r"Model name:\s*(.+)", out)
-        return match.group(1).strip() if match else platform.processor()
-    except (OSError, subprocess.CalledProcessError):
-        return platform.processor() or "unknown"
 
 
 def main() -> int:
@@ -151,13 +142,7 @@ def main() -> int:
     section = "\n".join(lines)
     print(section)
     if not args.no_write:
-        path = ROOT / "docs" / "benchmarks.md"
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-        if "## Handouts" in text:
-            text = re.sub(r"## Handouts\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", text, flags=re.S)
-        else:
-            text = text.rstrip("\n") + "\n\n" + section
-        path.write_text(text, encoding="utf-8")
+        write_section("Handouts", section)
     failed = [key for key, value in results.items() if value > TARGETS[key]]
     return 1 if failed else 0
 

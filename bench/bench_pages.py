@@ -14,9 +14,7 @@ import argparse
 import datetime as dt
 import os
 import platform
-import re
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -34,6 +32,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from bench.report import cpu_model, write_section  # noqa: E402
+
 TARGETS = {"results": 0.050, "list": 0.050, "list_last": 0.050}
 
 
@@ -46,15 +46,6 @@ def timings(fn, runs: int, warmup: int = 3) -> list[float]:
         fn()
         times.append(time.perf_counter() - start)
     return times
-
-
-def cpu_model() -> str:
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout  # noqa: S607
-        match = re.search(r"Model name:\s*(.+)", out)
-        return match.group(1).strip() if match else platform.processor()
-    except (OSError, subprocess.CalledProcessError):
-        return platform.processor() or "unknown"
 
 
 def main() -> int:
@@ -147,13 +138,7 @@ def main() -> int:
     section = "\n".join(lines)
     print(section)
     if not args.no_write:
-        path = ROOT / "docs" / "benchmarks.md"
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-        if "## Intake pages" in text:
-            text = re.sub(r"## Intake pages\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", text, flags=re.S)
-        else:
-            text = text.rstrip("\n") + "\n\n" + section
-        path.write_text(text, encoding="utf-8")
+        write_section("Intake pages", section)
     return 1 if any(value > TARGETS[key] for key, value in results.items()) else 0
 
 
