@@ -172,6 +172,21 @@ class ConsentForm(forms.Form):
         self.helper.disable_csrf = True
 
 
+def _filer_fieldset(person: str, legend) -> Fieldset:
+    """Return the fieldset for the taxpayer or the spouse: ID type, age or birth year, foster care."""
+    return Fieldset(
+        legend,
+        Field(f"{person}_id_type"),
+        Div(
+            Div(Field(f"{person}_age"), css_class="col-sm-6"),
+            Div(Field(f"{person}_birth_year"), css_class="col-sm-6"),
+            css_class="row",
+        ),
+        Field(f"{person}_foster_youth"),
+        css_id=f"fieldset-{person}",
+    )
+
+
 class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
     """Who files, their ID *types* and ages, income, and how to talk with the client."""
 
@@ -238,28 +253,8 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
             Div(
                 Div(
                     Fieldset(_("Filing"), Field("filing_status"), css_id="fieldset-filing"),
-                    Fieldset(
-                        _("Taxpayer"),
-                        Field("taxpayer_id_type"),
-                        Div(
-                            Div(Field("taxpayer_age"), css_class="col-sm-6"),
-                            Div(Field("taxpayer_birth_year"), css_class="col-sm-6"),
-                            css_class="row",
-                        ),
-                        Field("taxpayer_foster_youth"),
-                        css_id="fieldset-taxpayer",
-                    ),
-                    Fieldset(
-                        _("Spouse (married filing jointly only)"),
-                        Field("spouse_id_type"),
-                        Div(
-                            Div(Field("spouse_age"), css_class="col-sm-6"),
-                            Div(Field("spouse_birth_year"), css_class="col-sm-6"),
-                            css_class="row",
-                        ),
-                        Field("spouse_foster_youth"),
-                        css_id="fieldset-spouse",
-                    ),
+                    _filer_fieldset("taxpayer", _("Taxpayer")),
+                    _filer_fieldset("spouse", _("Spouse (married filing jointly only)")),
                     css_class="col-lg-6",
                 ),
                 Div(
