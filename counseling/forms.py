@@ -20,7 +20,7 @@ class ClientSummaryForm(forms.Form):
         help_text=_("Only if the client asks for it. The summary never shows a full name or an ID type."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, client_language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # The summary is built from the message catalogue (credit reasons, next steps), so it can only
         # be printed in a language the catalogue covers; handouts themselves exist in more.
@@ -28,6 +28,9 @@ class ClientSummaryForm(forms.Form):
         self.fields["language"].choices = [
             (code, name) for code, name in settings.HANDOUT_LANGUAGES if code in translated
         ]
+        self.initial.setdefault(
+            "language", client_language if client_language in translated else settings.LANGUAGE_CODE
+        )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Print summary")))
 

@@ -101,9 +101,7 @@ def packet(request):
 def client_summary(request, code: str):
     """Print a household's estimated credits in the client's language; never stored, every print logged."""
     household, _can_edit = household_for_user(request.user, code)
-    translated = {code for code, _name in settings.LANGUAGES}
-    initial_language = household.language if household.language in translated else settings.LANGUAGE_CODE
-    form = ClientSummaryForm(request.POST or None, initial={"language": initial_language})
+    form = ClientSummaryForm(request.POST or None, client_language=household.language)
     if request.method == "POST" and form.is_valid():
         rendered = render_client_summary(
             household=household,
