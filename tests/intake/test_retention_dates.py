@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from clinic.models import SeasonCounter
 from intake.eligibility import assess
+from intake.facts import household_facts
 from intake.models import Household
-from intake.services import household_facts, household_open, household_update
+from intake.services import household_open, household_update
 
 pytestmark = pytest.mark.django_db
 
