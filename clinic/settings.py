@@ -367,7 +367,7 @@ AXES_CLIENT_IP_CALLABLE = "clinic.backends.client_ip"
 # A number typed into the username box never reaches the lockout tables or the logs.
 AXES_USERNAME_CALLABLE = "clinic.backends.lockout_username"
 
-# Headers. Nothing is loaded from another host and nothing runs inline (DESIGN.md principle 6).
+# Headers. Nothing is loaded from another host and nothing runs inline (docs/architecture.md, privacy principle 6).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

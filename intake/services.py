@@ -1,4 +1,4 @@
-"""Every write to a household goes through here (STYLE.md §2)."""
+"""Every write to a household goes through here (docs/architecture.md, habit 2)."""
 
 from __future__ import annotations
 

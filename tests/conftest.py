@@ -1,4 +1,4 @@
-"""Fixed personas with obviously fake data (STYLE.md §13)."""
+"""Fixed personas with obviously fake data (docs/architecture.md, habit 13)."""
 
 from __future__ import annotations
 
