@@ -45,6 +45,23 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture
+def old_sign_in(settings, monkeypatch):
+    """Return a function that moves the clock past the recent-sign-in window (clinic/reauth.py),
+    keeping the session itself alive (a long idle limit)."""
+    import datetime as dt
+
+    from clinic import clock
+
+    settings.IDLE_MINUTES = 120
+
+    def age() -> None:
+        later = clock.now() + dt.timedelta(minutes=settings.REAUTH_MINUTES + 1)
+        monkeypatch.setattr("clinic.clock.now", lambda: later)
+
+    return age
+
+
+@pytest.fixture
 def site_a(db):
     from clinic.models import Site
 

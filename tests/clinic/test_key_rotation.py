@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.db import connection
 from django.urls import reverse
 
-from clinic import clock, crypto
+from clinic import crypto
 
 pytestmark = pytest.mark.django_db
 
@@ -46,10 +44,8 @@ def test_only_administrators_see_the_page(client, coordinator_a, editor_a):
         assert client.get(reverse("key-rotation")).status_code == 404
 
 
-def test_an_old_sign_in_must_type_the_password_first(client, settings, admin_user, monkeypatch):
-    settings.IDLE_MINUTES = 120
+def test_an_old_sign_in_must_type_the_password_first(client, admin_user, old_sign_in):
     client.force_login(admin_user)
-    later = clock.now() + dt.timedelta(minutes=settings.REAUTH_MINUTES + 1)
-    monkeypatch.setattr("clinic.clock.now", lambda: later)
+    old_sign_in()
     response = client.post(reverse("key-rotation"), {"confirmation": "ROTATE"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("confirm-password"))

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
-from clinic import clock
+from intake.models import Household
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery-staple"
-
-
-def _later(monkeypatch, minutes: int) -> None:
-    later = clock.now() + dt.timedelta(minutes=minutes)
-    monkeypatch.setattr("clinic.clock.now", lambda: later)
 
 
 def test_a_fresh_sign_in_counts_as_recent(client, site_a, volunteer_a, make_household):
@@ -25,33 +18,26 @@ def test_a_fresh_sign_in_counts_as_recent(client, site_a, volunteer_a, make_hous
     assert client.get(url).status_code == 200
 
 
-def test_an_old_sign_in_is_asked_for_the_password_and_comes_back(client, settings, site_a, volunteer_a, make_household):
-    settings.REAUTH_MINUTES = 10
-    settings.IDLE_MINUTES = 60
+def test_an_old_sign_in_is_asked_for_the_password_and_comes_back(client, site_a, volunteer_a, make_household, old_sign_in):
     household = make_household(site_a, volunteer_a)
     client.force_login(volunteer_a)
     url = reverse("intake:consent-withdraw", kwargs={"code": household.code})
-    client.get(url)
-    monkeypatch = pytest.MonkeyPatch()
-    try:
-        _later(monkeypatch, 11)
-        response = client.post(url, {"confirmation": household.code})
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("confirm-password"))
-        assert household.__class__.objects.filter(pk=household.pk).exists()  # nothing was deleted
+    old_sign_in()
+    response = client.post(url, {"confirmation": household.code})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("confirm-password"))
+    assert Household.objects.filter(pk=household.pk).exists()  # nothing was deleted
 
-        confirm = response["Location"]
-        page = client.get(confirm)
-        assert page.status_code == 200 and "no-store" in page["Cache-Control"]
-        wrong = client.post(confirm, {"password": "not-it", "next": url})
-        assert wrong.status_code == 200 and "password" in wrong.context["form"].errors
-        right = client.post(confirm, {"password": PASSWORD, "next": url})
-        assert right.status_code == 302 and right["Location"] == url
-        assert client.get(url).status_code == 200
-        assert client.post(url, {"confirmation": household.code}).status_code == 302
-        assert not household.__class__.objects.filter(pk=household.pk).exists()
-    finally:
-        monkeypatch.undo()
+    confirm = response["Location"]
+    page = client.get(confirm)
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    wrong = client.post(confirm, {"password": "not-it", "next": url})
+    assert wrong.status_code == 200 and "password" in wrong.context["form"].errors
+    right = client.post(confirm, {"password": PASSWORD, "next": url})
+    assert right.status_code == 302 and right["Location"] == url
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"confirmation": household.code}).status_code == 302
+    assert not Household.objects.filter(pk=household.pk).exists()
 
 
 def test_the_password_page_never_sends_you_to_another_host(client, volunteer_a):
