@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:slug>/people/deactivate/", views.people_deactivate, name="people-deactivate"),
     path("<slug:slug>/audit/", privacy_views.audit_log, name="audit-log"),
     path("<slug:slug>/season/", privacy_views.season_report_view, name="season-report"),
+    path("<slug:slug>/season.csv", privacy_views.season_report_csv, name="season-report-csv"),
 ]

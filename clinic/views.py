@@ -4,14 +4,21 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm
 from clinic.models import Membership
 from clinic.services import membership_deactivate, membership_invite
+
+
+@require_safe
+def favicon(request):
+    """The vendored icon, for browsers that ask for /favicon.ico whatever the page links."""
+    return redirect(static("confianza/favicon.ico"), permanent=True)
 
 
 @login_required
