@@ -18,8 +18,8 @@ NAV_KEY = "confianza_nav"
 
 
 def _read_navigation(user) -> dict:
+    from clinic.access import memberships_of
     from clinic.models import Membership
-    from intake.access import memberships_of
 
     memberships = list(memberships_of(user).order_by("site__name"))
     roles = {m.role for m in memberships}

@@ -1,7 +1,7 @@
 """The coordinator's season: today, this week and the season, from live households and counters.
 
 Two sources, never overlapping: a household is either still kept (live) or was counted into the
-anonymous ``SeasonCounter`` rows in the same transaction that deleted it (``clinic.shredder``).
+anonymous ``SeasonCounter`` rows in the same transaction that deleted it (``intake.shredders``).
 Desk activity that is not a household (anonymous screenings, prints) is counted by day in
 ``ActivityCounter``.
 
@@ -26,23 +26,10 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from clinic import clock
-from clinic.models import ActivityCounter, SeasonCounter, Site
-from clinic.reports import SMALL_CELL, suppress
-from clinic.retention import season_end_after
+from clinic.models import ActivityCounter, Site
+from clinic.reports import SMALL_CELL, counter_cells, season_start, suppress, week_start
 
 ELIGIBLE = "eligible"
-
-
-def week_start(day: dt.date) -> dt.date:
-    """Return the Monday of ``day``'s ISO week."""
-    return day - dt.timedelta(days=day.weekday())
-
-
-def season_start(day: dt.date) -> dt.date:
-    """Return the first day of the filing season in progress on ``day``."""
-    end = season_end_after(day)
-    previous_end = end.replace(year=end.year - 1)
-    return previous_end + dt.timedelta(days=1)
 
 
 # --- one household's outcome -------------------------------------------------------------------
@@ -58,7 +45,7 @@ class Outcome(NamedTuple):
 def household_outcome(household) -> Outcome:
     """Screen one household (dependents prefetched if possible) and keep only its outcome."""
     from intake.eligibility import assess
-    from intake.services import household_facts
+    from intake.facts import household_facts
 
     screening = assess(household_facts(household))
     credits = tuple(
@@ -99,50 +86,6 @@ def _live_outcomes(rows: list[tuple[int, int]]) -> dict[tuple[int, int], Outcome
 def forget_outcomes() -> None:
     """Drop the in-memory outcomes (tests; a deployment restarts instead)."""
     _OUTCOMES.clear()
-
-
-# --- the one place the anonymous counters are read ---------------------------------------------
-
-
-class CounterCell(NamedTuple):
-    week: dt.date
-    id_type: str
-    credit: str
-    status: str
-    count: int
-    amount: int
-
-
-def counter_cells(*, site: Site, since: dt.date | None = None, until: dt.date | None = None) -> list[CounterCell]:
-    """Return the site's anonymous season counters as cells (the only reader of ``SeasonCounter``)."""
-    rows = SeasonCounter.objects.filter(site=site)
-    if since:
-        rows = rows.filter(week__gte=week_start(since))
-    if until:
-        rows = rows.filter(week__lte=until)
-    return [
-        CounterCell(*row)
-        for row in rows.values_list("week", "id_type", "credit", "status")
-        .annotate(total=Sum("count"), dollars=Sum("amount"))
-        .order_by("week", "id_type", "credit", "status")
-    ]
-
-
-def activity_count(*, site: Site | None, activity: str, topic: str = "", language: str = "", count: int = 1) -> None:
-    """Add to today's anonymous activity counter (a print, an anonymous screening)."""
-    from django.db import IntegrityError, transaction
-    from django.db.models import F
-
-    if site is None or count <= 0:
-        return
-    key = {"site": site, "day": clock.today(), "activity": activity, "topic": topic, "language": language}
-    updated = ActivityCounter.objects.filter(**key).update(count=F("count") + count)
-    if not updated:
-        try:
-            with transaction.atomic():
-                ActivityCounter.objects.create(**key, count=count)
-        except IntegrityError:  # another request created the row first
-            ActivityCounter.objects.filter(**key).update(count=F("count") + count)
 
 
 # --- the report ---------------------------------------------------------------------------------

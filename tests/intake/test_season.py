@@ -13,11 +13,12 @@ from django.urls import reverse
 
 from clinic import clock
 from clinic.models import ActivityCounter, AuditEntry, SeasonCounter
-from clinic.season import activity_count, forget_outcomes, season_for_site, season_start, week_start
-from clinic.shredder import purge_expired
+from clinic.reports import activity_count, season_start, week_start
 from intake.eligibility import assess
+from intake.facts import household_facts
 from intake.models import Household
-from intake.services import household_facts
+from intake.season import forget_outcomes, season_for_site
+from intake.shredders import purge_expired
 
 pytestmark = pytest.mark.django_db
 

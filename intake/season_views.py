@@ -1,32 +1,17 @@
-"""Privacy controls with a page: a site's audit log, its season totals, withdrawing consent."""
+"""The coordinator's season page and its CSV (live households need intake, so it lives here)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from clinic.access import site_for_user
-from clinic.forms import TypedConfirmationForm
 from clinic.models import AuditEntry
-from clinic.shredder import consent_withdraw
-from intake.access import household_for_user
-
-AUDIT_PAGE_SIZE = 50
-
-
-@login_required
-def audit_log(request, slug: str):
-    """Show a site's audit log to its coordinator, newest first (read-only, paginated)."""
-    site, _can_manage = site_for_user(request.user, slug, manage=True)
-    entries = AuditEntry.objects.filter(site=site).select_related("actor").order_by("-at", "-id")
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "clinic/auditentry_list.html", {"site": site, "page": page})
+from intake.season import season_for_site
 
 
 def _season_labels(season) -> dict:
@@ -82,7 +67,6 @@ def _season_tables(season, labels) -> dict:
 def season_report_view(request, slug: str):
     """A site's season for its coordinator: live households and anonymous counters, small cells hidden."""
     from clinic.charts import columns, horizontal_bars
-    from clinic.season import season_for_site
 
     site, _can_manage = site_for_user(request.user, slug, manage=True)
     season = season_for_site(site=site)
@@ -126,7 +110,6 @@ def season_report_csv(request, slug: str):
     from django.http import HttpResponse
 
     from clinic.audit import audit_record
-    from clinic.season import season_for_site
 
     site, _can_manage = site_for_user(request.user, slug, manage=True)
     season = season_for_site(site=site)
@@ -151,15 +134,3 @@ def season_report_csv(request, slug: str):
         writer.writerow([site.slug, "week", bar.week.isoformat(), "households", "", "", _csv_value(bar.households), ""])
     audit_record(actor=request.user, action=AuditEntry.Action.EXPORT, site=site, data={"format": "csv"})
     return response
-
-
-@login_required
-def consent_withdraw_view(request, code: str):
-    """Delete a household at once because the client withdrew consent, after the code is typed."""
-    household, _can_edit = household_for_user(request.user, code, write=True)
-    form = TypedConfirmationForm(request.POST or None, expected=household.code)
-    if request.method == "POST" and form.is_valid():
-        consent_withdraw(household=household, user=request.user)
-        messages.success(request, _("The household's record has been deleted."))
-        return redirect("intake:household-list")
-    return render(request, "clinic/consent_withdraw.html", {"household": household, "form": form})
