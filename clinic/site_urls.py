@@ -1,9 +1,7 @@
-from django.urls import path
+from django.urls import include, path
 
 from clinic import views
 
-# The season page counts live households too, so its views live with them.
-from intake import season_views
 
 app_name = "sites"
 
@@ -12,6 +10,6 @@ urlpatterns = [
     path("<slug:slug>/people/invite/", views.people_invite, name="people-invite"),
     path("<slug:slug>/people/deactivate/", views.people_deactivate, name="people-deactivate"),
     path("<slug:slug>/audit/", views.audit_log, name="audit-log"),
-    path("<slug:slug>/season/", season_views.season_report_view, name="season-report"),
-    path("<slug:slug>/season.csv", season_views.season_report_csv, name="season-report-csv"),
+    # The season page counts live households too, so intake serves it (same namespace, no import).
+    path("<slug:slug>/", include("intake.site_urls")),
 ]
