@@ -2,7 +2,6 @@ from django.urls import include, path
 
 from clinic import views
 
-
 app_name = "sites"
 
 urlpatterns = [
