@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +15,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from clinic.access import membership_for_manager, site_for_user
-from clinic.forms import InviteForm
+from clinic.forms import InviteForm, TypedConfirmationForm
 from clinic.models import AuditEntry, Membership
+from clinic.reauth import recent_sign_in_required
+from clinic.rotation import encrypted_columns, rotate_all
 from clinic.services import membership_deactivate, membership_invite
 
 AUDIT_PAGE_SIZE = 50
@@ -109,3 +113,42 @@ def audit_log(request, slug: str):
     entries = AuditEntry.objects.filter(site=site).select_related("actor").order_by("-at", "-id")
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "clinic/auditentry_list.html", {"site": site, "page": page})
+
+
+
+
+# The word an administrator types to rotate the keys (the same in every interface language).
+ROTATE_WORD = "ROTATE"
+
+
+@never_cache
+@recent_sign_in_required
+def key_rotation(request):
+    """Let an administrator re-encrypt every encrypted field under the newest key, after typing
+    ROTATE (and a recent sign-in). ``manage.py rotate_field_keys`` does the same from a shell."""
+    if not request.user.is_superuser:
+        raise Http404
+    form = TypedConfirmationForm(
+        request.POST or None,
+        expected=ROTATE_WORD,
+        label=_("Type %(word)s to confirm") % {"word": ROTATE_WORD},
+        mismatch=_("Type the word exactly as shown."),
+    )
+    if request.method == "POST" and form.is_valid():
+        counts = rotate_all()
+        messages.success(
+            request,
+            _("Every encrypted field is now under the newest key (%(rows)s rows rewritten).")
+            % {"rows": sum(counts.values())},
+        )
+        return redirect("key-rotation")
+    return render(
+        request,
+        "clinic/key_rotation.html",
+        {
+            "form": form,
+            "word": ROTATE_WORD,
+            "key_count": len(settings.FIELD_ENCRYPTION_KEYS),
+            "models": [(model._meta.verbose_name_plural, columns) for model, columns in encrypted_columns()],
+        },
+    )
