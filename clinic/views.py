@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm
+from clinic.languages import normalize_interface_language
 from clinic.models import Membership
 from clinic.services import membership_deactivate, membership_invite
 
@@ -88,3 +90,20 @@ def people_deactivate(request, slug: str):
     membership_deactivate(membership=membership, actor=request.user)
     messages.success(request, _("%(username)s can no longer sign in to this site.") % {"username": membership.user.username})
     return redirect("sites:people-list", slug=site.slug)
+
+
+def set_language(request):
+    """Django's ``set_language``, after normalising the code as written (``es-MX`` → ``es``).
+
+    A code naming no interface language is dropped (Django would otherwise store any code it has
+    its own catalogue for, such as ``zh-Hans``), so the language stays as it was and the user is
+    redirected back: never an error page.
+    """
+    if request.method == "POST":
+        posted = request.POST.get("language")
+        code = normalize_interface_language(posted) or ""
+        if code != posted:
+            data = request.POST.copy()
+            data["language"] = code
+            request.POST = data
+    return django_set_language(request)
