@@ -28,6 +28,7 @@ from tests.intake.households import household
 def content(db):
     use_fixture_content()
 
+
 # (as written, the app's handout code or None)
 CODES = [
     ("en", "en"),
@@ -183,8 +184,9 @@ def test_the_summary_form_accepts_a_code_as_written(written, code):
 
 @pytest.mark.django_db
 def test_the_summary_form_refuses_a_language_without_a_catalogue_in_the_users_language():
-    from counseling.forms import ClientSummaryForm
     from django.utils import translation
+
+    from counseling.forms import ClientSummaryForm
 
     with translation.override("es"):
         form = ClientSummaryForm({"language": "zh-Hans"})
@@ -199,7 +201,9 @@ def test_the_summary_form_starts_from_the_clients_language_as_stored():
     assert ClientSummaryForm(client_language="ko").initial["language"] == settings.LANGUAGE_CODE
 
 
-@pytest.mark.parametrize(("written", "code"), [("zh-Hans", "zh-hans"), ("zh_Hant", "zh-hant"), ("ko-KR", "ko")])
+@pytest.mark.parametrize(
+    ("written", "code"), [("zh-Hans", "zh-hans"), ("zh_Hant", "zh-hant"), ("ko-KR", "ko")]
+)
 def test_the_household_form_accepts_a_handout_language_as_written(written, code):
     from intake.forms import HouseholdForm
 
@@ -217,7 +221,9 @@ def test_the_handout_command_accepts_a_code_as_written(content, tmp_path, writte
 
 @pytest.mark.django_db
 def test_the_handout_command_names_the_codes_it_knows(content, tmp_path):
-    with pytest.raises(CommandError, match=r"unknown language 'ja-JP'; choose one of: en, es, zh-hans") as caught:
+    with pytest.raises(
+        CommandError, match=r"unknown language 'ja-JP'; choose one of: en, es, zh-hans"
+    ) as caught:
         call_command("handout", "--topic", "itin", "--language", "ja-JP", "--output", str(tmp_path / "x.pdf"))
     assert caught.value.returncode == 2
 
@@ -240,6 +246,8 @@ def test_screen_renders_messages_in_the_language_asked_for_as_written(tmp_path):
 
 @pytest.mark.parametrize("written", ["zh-Hans", "klingon"])
 def test_screen_refuses_a_language_without_a_catalogue(tmp_path, written):
-    with pytest.raises(CommandError, match=f"unknown language '{written}' for messages; choose one of: en, es") as caught:
+    with pytest.raises(
+        CommandError, match=f"unknown language '{written}' for messages; choose one of: en, es"
+    ) as caught:
         _screen(tmp_path, "--language", written)
     assert caught.value.returncode == 2
