@@ -251,3 +251,24 @@ def test_screen_refuses_a_language_without_a_catalogue(tmp_path, written):
     ) as caught:
         _screen(tmp_path, "--language", written)
     assert caught.value.returncode == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("written", ["zh-Hans", "ZH_hans", "zh-CN"])
+def test_a_handout_url_with_a_code_as_written_redirects_to_its_one_url(client, content, volunteer_a, written):
+    client.force_login(volunteer_a)
+    url = reverse("counseling:handout-pdf", kwargs={"topic": "itin", "language": written})
+    response = client.get(url + "?confirm=1")
+    canonical = reverse("counseling:handout-pdf", kwargs={"topic": "itin", "language": "zh-hans"})
+    assert response.status_code == 302
+    assert response["Location"] == canonical + "?confirm=1"
+    printed = client.get(response["Location"])
+    assert printed["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("written", ["xx", "ja-JP", "zh--hant"])
+def test_a_handout_url_in_a_language_we_do_not_print_is_not_found(client, content, volunteer_a, written):
+    client.force_login(volunteer_a)
+    response = client.get(reverse("counseling:handout-pdf", kwargs={"topic": "itin", "language": written}))
+    assert response.status_code == 404
