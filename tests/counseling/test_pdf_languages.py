@@ -154,26 +154,14 @@ def test_page_images_when_asked(language_pdfs, tmp_path):
     target = os.environ.get("CONFIANZA_PDF_PNG_DIR")
     if not target:
         pytest.skip("set CONFIANZA_PDF_PNG_DIR to write page images")
-    if shutil.which("pdftoppm") is None:
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     out = Path(target)
     out.mkdir(parents=True, exist_ok=True)
     for language, content in language_pdfs.items():
         pdf = tmp_path / f"{language}.pdf"
         pdf.write_bytes(content)
-        subprocess.run(  # noqa: S603 - fixed tool, our own file
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "110",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                str(pdf),
-                str(out / f"glyphs-{language}"),
-            ],  # noqa: S607
-            check=True,
-        )
+        args = ["-png", "-r", "110", "-f", "1", "-l", "1", str(pdf), str(out / f"glyphs-{language}")]
+        subprocess.run([pdftoppm, *args], check=True)  # noqa: S603 - a fixed tool on our own file
     assert sorted(p.name for p in out.glob("glyphs-*.png"))
