@@ -32,6 +32,9 @@ def pytest_runtest_teardown(item, nextitem):
     """Load the shipped content again after a test that flushed the database (transactional tests,
     the live server), so the tests after it find it as the session set-up left it."""
     yield
+    if nextitem is None:
+        # The last test: its teardown has already destroyed the test database with the session.
+        return
     marker = item.get_closest_marker("django_db")
     transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
     if transactional or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
