@@ -20,6 +20,11 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from clinic.files import OWNER_ONLY_DIR, OWNER_ONLY_FILE, restrict_umask
+
+# Every file the app writes is readable by its owner only (clinic/files.py).
+restrict_umask()
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CONFIANZA_VAR_DIR", BASE_DIR / "var"))
 
@@ -223,6 +228,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db.setdefault("TEST", {})["NAME"] = None
 elif not _db["ENGINE"].startswith("django.db.backends.postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point at SQLite or PostgreSQL")
+elif TESTING:
+    # Django's test flush truncates every table between transactional tests; the audit table refuses
+    # TRUNCATE unless the connection says so (clinic/migrations/0004). Only the test profile does.
+    _db.setdefault("OPTIONS", {})["options"] = "-c confianza.audit_truncate=allowed"
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -421,3 +430,6 @@ LOGGING = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# Files saved through Django's storage (collectstatic, any upload) are owner-only too.
+FILE_UPLOAD_PERMISSIONS = OWNER_ONLY_FILE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = OWNER_ONLY_DIR
