@@ -17,6 +17,8 @@ def test_postgresql_refuses_truncate_of_the_audit_table(site_a, volunteer_a):
         with connection.cursor() as cursor:
             # As the app's own connections are: without the test profile's permission.
             cursor.execute("SET LOCAL confianza.audit_truncate = ''")
+            # The test's own insert left deferred foreign-key checks pending; settle them first.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("TRUNCATE clinic_auditentry CASCADE")
     assert AuditEntry.objects.filter(visit_code="K7MQ-4XTP").count() == 1
 
