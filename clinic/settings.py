@@ -239,6 +239,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # composition rules, no forced rotation; common and username-like passwords are refused.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Catches what similarity misses: "newvol2newvol2" for the user "newvol2" (clinic/passwords.py).
+    {"NAME": "clinic.passwords.NotLikeUserValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -259,6 +261,8 @@ PASSWORD_HASHERS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 
+# Invitation (set-password) links last 24 hours and work once (clinic/invitations.py).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -369,6 +373,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# And per address across accounts (password spraying): 30 failures within the cool-off lock the
+# address for everyone, each username counting for at most 5 of them, so a shared clinic address is
+# locked only after six or more accounts failed, never by one person's typos (clinic/backends.py).
+LOCKOUT_ADDRESS_FAILURES = env_int("CONFIANZA_LOCKOUT_ADDRESS_FAILURES", 30, minimum=2)
+# The lockout tables keep no visit code: ?next= (which can name a household) is masked like the
+# password. Security records are pruned by purge_expired (clinic/security_records.py).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "next"]
+SECURITY_RECORD_DAYS = env_int("CONFIANZA_SECURITY_RECORD_DAYS", 30, minimum=1)
 # Behind a reverse proxy: how many proxies append to X-Forwarded-For (docs/deployment.md). 0 trusts
 # only the connecting address. clinic.backends.client_ip picks the client's address accordingly.
 PROXY_COUNT = env_int("CONFIANZA_PROXY_COUNT", 0, minimum=0)

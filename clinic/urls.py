@@ -4,6 +4,7 @@ from django.urls import include, path, reverse_lazy
 from django.views.i18n import set_language
 
 from clinic import twofactor, views
+from clinic.invitations import invitation_tokens
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,6 +17,7 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(
             template_name="registration/password_set_form.html",
             success_url=reverse_lazy("set-password-done"),
+            token_generator=invitation_tokens,
         ),
         name="set-password",
     ),

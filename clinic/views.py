@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm
+from clinic.invitations import invitation_tokens
 from clinic.models import AuditEntry, Membership
 from clinic.reports import season_report
 from clinic.services import membership_deactivate, membership_invite
@@ -39,14 +40,13 @@ def logout_view(request):
 
 
 def _set_password_url(request, user) -> str:
-    from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
     path = reverse(
         "set-password",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": invitation_tokens.make_token(user)},
     )
     return request.build_absolute_uri(path)
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from clinic import clock
+from clinic.security_records import prune_security_records
 from intake.models import Household
 from intake.shredders import purge_expired
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         "last visit, never later than the end of the filing season, CONFIANZA_FILING_SEASON_END), "
         "with its dependents, consent and anything else attached to it; redact its audit entries; "
         "first add it to the anonymous season counters (site, week, ID type, credit results). "
+        "Also prune sign-in and lockout records: failed attempts after their cool-off, sign-in logs after "
+        "CONFIANZA_SECURITY_RECORD_DAYS days. "
         "Safe to run twice or at the same time on several servers. Run it daily (docs/deployment.md)."
     )
 
@@ -31,3 +34,8 @@ class Command(BaseCommand):
             return
         result = purge_expired(today=today, batch_size=batch_size)
         self.stdout.write(f"Purged {result.purged} household(s).")
+        pruned = prune_security_records()
+        self.stdout.write(
+            f"Pruned {pruned.attempts} expired lockout record(s) and "
+            f"{pruned.access_logs + pruned.failure_logs} sign-in record(s) older than {settings.SECURITY_RECORD_DAYS} days."
+        )
