@@ -76,6 +76,7 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "months_lived_with_filer": SE,
     },
     "intake.Consent": {"id": OP, "household": OP, "purpose": OP, "recorded_by": OP, "recorded_at": OP},
+    "intake.SpentConsent": {"id": OP, "digest": OP, "spent_at": OP},
     # --- Handouts and the court-order register (public legal content, no client data) ----------
     "counseling.Topic": {"id": OP, "slug": OP, "order": OP, "titles": OP},
     "counseling.HandoutVersion": {
@@ -264,6 +265,13 @@ MODELS: dict[str, ModelNote] = {
         why=_("Nothing is recorded without consent."),
         kept=_("Deleted with the household."),
         who=_("As for the household."),
+    ),
+    "intake.SpentConsent": ModelNote(
+        what=_("A fingerprint of each consent already used to record a household, and the hour it was used. "
+               "It does not say which household."),
+        why=_("A consent records one household: the same form sent again records nothing."),
+        kept=_("About five hours, as long as the consent itself could be used."),
+        who=_("Nobody reads it; the app checks it."),
     ),
     "clinic.AuditEntry": ModelNote(
         what=_("Who looked at, printed, changed or deleted a household's record, when, and its visit code. "

@@ -175,6 +175,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Only GET, HEAD and POST reach the app: OPTIONS, TRACE and the rest get 405 (clinic/methods.py).
+    "clinic.methods.AllowedMethodsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

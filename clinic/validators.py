@@ -127,7 +127,7 @@ def looks_like_tin(value: object) -> bool:
             return True
         if any(groups[i : i + 3] == [3, 2, 4] for i in range(len(groups) - 2)):
             return True
-        for left, right in zip(tight, tight[1:]):
+        for left, right in zip(tight, tight[1:], strict=False):
             if len(left) == len(right) == 1 and left[0] + right[0] == 9 and max(left[0], right[0]) >= 7:
                 return True
     return False

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm
@@ -22,6 +22,7 @@ AUDIT_PAGE_SIZE = 50
 
 
 @login_required
+@require_safe
 def home(request):
     """Send a signed-in user to their work: the intake desk."""
     return redirect("intake:household-list")
@@ -62,6 +63,7 @@ def _people_context(site, form) -> dict:
 
 @never_cache
 @login_required
+@require_safe
 def people_list(request, slug: str):
     """The site's people, with a form to invite a volunteer."""
     site, _can_manage = site_for_user(request.user, slug, manage=True)
@@ -97,6 +99,7 @@ def people_deactivate(request, slug: str):
 
 
 @login_required
+@require_safe
 def audit_log(request, slug: str):
     """Show a site's audit log to its coordinator, newest first (read-only, paginated)."""
     site, _can_manage = site_for_user(request.user, slug, manage=True)
@@ -106,6 +109,7 @@ def audit_log(request, slug: str):
 
 
 @login_required
+@require_safe
 def season_report_view(request, slug: str):
     """Show a site's anonymous season counts to its coordinator, cells under 5 suppressed."""
     site, _can_manage = site_for_user(request.user, slug, manage=True)

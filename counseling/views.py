@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from clinic import clock
+from clinic.methods import require_get_or_post
 from counseling.access import can_edit_content, can_review_content, printing_site
 from counseling.caching import cached_handout, cached_packet
 from counseling.forms import ClientSummaryForm, PacketForm
@@ -24,6 +26,7 @@ from counseling.selectors import (
 )
 from counseling.services import client_summary_print
 from intake.access import household_for_user
+from intake.services import household_viewed
 
 
 def pdf_response(rendered: Rendered, *, attachment: bool = False, private: bool = False) -> HttpResponse:
@@ -40,6 +43,7 @@ def pdf_response(rendered: Rendered, *, attachment: bool = False, private: bool 
 
 
 @login_required
+@require_safe
 def handout_list(request):
     """Show every topic × language with its version, dates and a warning on stale ones."""
     printing_site(request.user)
@@ -57,6 +61,7 @@ def handout_list(request):
 
 
 @login_required
+@require_safe
 def handout_pdf(request, topic: str, language: str):
     """Return a generic handout; a stale one first asks the volunteer to confirm."""
     site = printing_site(request.user, request.GET.get("site"))
@@ -77,6 +82,7 @@ def handout_pdf(request, topic: str, language: str):
 
 
 @login_required
+@require_get_or_post
 def packet(request):
     """Build one PDF of chosen topics × languages × copies for a clinic day."""
     site = printing_site(request.user, request.GET.get("site"))
@@ -105,6 +111,7 @@ def packet(request):
 
 @never_cache
 @login_required
+@require_get_or_post
 def client_summary(request, code: str):
     """Print a household's estimated credits in the client's language; never stored, every print logged."""
     household, _can_edit = household_for_user(request.user, code)
@@ -117,12 +124,14 @@ def client_summary(request, code: str):
             user=request.user,
         )
         return pdf_response(rendered, attachment=True, private=True)
+    household_viewed(household=household, user=request.user, page="summary_form")
     response = render(request, "counseling/summary_form.html", {"form": form, "household": household})
     response["Cache-Control"] = "no-store"
     return response
 
 
 @login_required
+@require_safe
 def review_due(request):
     """List handouts whose review date is near or past, and court orders to re-verify."""
     if not can_review_content(request.user):
@@ -140,6 +149,7 @@ def review_due(request):
 
 
 @login_required
+@require_safe
 def court_order_list(request):
     """Show the court-order register as staff see it (full detail, English)."""
     printing_site(request.user)
@@ -148,6 +158,7 @@ def court_order_list(request):
 
 
 @login_required
+@require_safe
 def version_preview(request, pk: int):
     """Render any version, draft or published, for an editor to check before publishing."""
     if not can_edit_content(request.user):

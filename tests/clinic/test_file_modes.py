@@ -25,7 +25,7 @@ def test_the_demo_database_and_everything_in_var_are_owner_only(tmp_path):
     env.update({"CONFIANZA_PROFILE": "demo", "CONFIANZA_VAR_DIR": str(var), "DJANGO_SETTINGS_MODULE": "clinic.settings"})
     # A permissive umask, as a shell might have: the app must not depend on it.
     code = "import os; os.umask(0o022); import runpy, sys; sys.argv = ['manage.py', 'migrate', '-v', '0']; runpy.run_path('manage.py', run_name='__main__')"
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=300)
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=300)  # noqa: S603 # fixed argv, our own manage.py
     written = [p for p in var.rglob("*")]
     assert var / "confianza.sqlite3" in written and var / "demo.env" in written
     for path in written:

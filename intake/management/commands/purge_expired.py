@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 
 from clinic import clock
 from clinic.security_records import prune_security_records
+from intake.consent import prune_spent_consents
 from intake.models import Household
 from intake.shredders import purge_expired
 
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         result = purge_expired(today=today, batch_size=batch_size)
         self.stdout.write(f"Purged {result.purged} household(s).")
         pruned = prune_security_records()
+        prune_spent_consents(now=clock.now())
         self.stdout.write(
             f"Pruned {pruned.attempts} expired lockout record(s) and "
             f"{pruned.access_logs + pruned.failure_logs} sign-in record(s) older than {settings.SECURITY_RECORD_DAYS} days."
