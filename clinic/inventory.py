@@ -139,7 +139,10 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "data": OP,
         "redacted": OP,
     },
-    "clinic.SeasonCounter": {"id": AG, "site": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG},
+    "clinic.SeasonCounter": {
+        "id": AG, "site": AG, "period": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG,
+    },
+    "clinic.PendingSeasonCount": {"id": AG, "site": AG, "cells": AG},
     # --- Staff accounts and sign-in -----------------------------------------------------------
     "auth.User": {
         "id": OP,
@@ -281,10 +284,18 @@ MODELS: dict[str, ModelNote] = {
         who=_("The site's coordinator."),
     ),
     "clinic.SeasonCounter": ModelNote(
-        what=_("Anonymous counts per site and week: how many households, by ID type and by credit result."),
+        what=_("Anonymous counts per site and week (or month, or season): how many households, by ID type and by "
+               "credit result; never fewer than 5 in a row."),
         why=_("To report the season's work to funders without keeping anyone's record."),
         kept=_("For the season's reports. Counts under 5 are never shown."),
         who=_("The site's coordinator."),
+    ),
+    "clinic.PendingSeasonCount": ModelNote(
+        what=_("Anonymous counts not yet added to the season counters because fewer than 5 households share "
+               "them; encrypted."),
+        why=_("So that no stored count can single out a family."),
+        kept=_("Until the count reaches 5, alone or merged into a longer period."),
+        who=_("Nobody reads it; the app checks it."),
     ),
     "clinic.Site": ModelNote(
         what=_("The clinic's name, phone and hours (printed on handouts)."),

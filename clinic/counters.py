@@ -1,0 +1,132 @@
+"""K-anonymous season counters: no stored cell ever counts fewer than 5 households (review finding 4).
+
+A purged household adds 1 to its cells (site, week, ID type; and each credit's result) in the
+site's ``PendingSeasonCount``, which is encrypted with the field keys. A cell is published to
+``SeasonCounter`` only once it holds ``SMALL_CELL`` (5) households, and then moves there whole.
+A cell still short when its period is over is merged into a coarser one, which may then reach 5:
+
+* a week cell, once its month has ended, into that month;
+* a month cell, once the filing season has ended, into the season;
+* a season cell, once the season has ended, into the ID type "other" of that season.
+
+What never reaches 5 stays pending (encrypted) and is reported as suppressed; the reports keep their
+own suppression of small sums on top (clinic/reports.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+from django.db.models import F
+
+from clinic.models import PendingSeasonCount, SeasonCounter
+from clinic.reports import SMALL_CELL
+from clinic.retention import season_end_after
+
+OTHER = "other"
+WEEK, MONTH, SEASON = SeasonCounter.Period.WEEK.value, SeasonCounter.Period.MONTH.value, SeasonCounter.Period.SEASON.value
+
+Cell = tuple[str, str, str, str, str]  # period, start (ISO date), id_type, credit, status
+
+
+def _load(row: PendingSeasonCount) -> dict[Cell, int]:
+    if not row.cells:
+        return {}
+    return {tuple(cell): count for *cell, count in json.loads(row.cells)}
+
+
+def _dump(cells: Mapping[Cell, int]) -> str:
+    return json.dumps(sorted([*cell, count] for cell, count in cells.items() if count))
+
+
+def _month_end(start: dt.date) -> dt.date:
+    following = (start.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def _coarser(cell: Cell, today: dt.date) -> Cell | None:
+    """Return the cell this one merges into once its period is over, or ``None`` (not yet / coarsest)."""
+    period, start_iso, id_type, credit, status = cell
+    start = dt.date.fromisoformat(start_iso)
+    if period == WEEK:
+        # A week belongs to the month it starts in; it merges once that month and the week are over.
+        over = today > max(_month_end(start), start + dt.timedelta(days=6))
+        return (MONTH, start.replace(day=1).isoformat(), id_type, credit, status) if over else None
+    season_end = season_end_after(start)
+    if today <= season_end:
+        return None
+    if period == MONTH:
+        return (SEASON, season_end.isoformat(), id_type, credit, status)
+    if period == SEASON and id_type != OTHER:
+        return (SEASON, start_iso, OTHER, credit, status)
+    return None
+
+
+def _publish(site_id: int, cell: Cell, count: int) -> None:
+    period, start, id_type, credit, status = cell
+    row, _created = SeasonCounter.objects.get_or_create(
+        site_id=site_id, period=period, week=dt.date.fromisoformat(start), id_type=id_type, credit=credit, status=status
+    )
+    SeasonCounter.objects.filter(pk=row.pk).update(count=F("count") + count)
+
+
+def _settle(site_id: int, cells: dict[Cell, int], today: dt.date) -> dict[Cell, int]:
+    """Publish every cell of 5 or more; merge the short ones whose period is over; repeat."""
+    while True:
+        for cell in [c for c, n in cells.items() if n >= SMALL_CELL]:
+            _publish(site_id, cell, cells.pop(cell))
+        merged = False
+        for cell in list(cells):
+            target = _coarser(cell, today)
+            if target is not None:
+                cells[target] = cells.get(target, 0) + cells.pop(cell)
+                merged = True
+        if not merged:
+            return cells
+
+
+@transaction.atomic
+def count_household(
+    *, site_id: int, week: dt.date, id_type: str, results: Iterable[tuple[str, str]], today: dt.date
+) -> None:
+    """Add one household (and each ``(credit, status)``) to its site's counters."""
+    row, _created = PendingSeasonCount.objects.select_for_update().get_or_create(site_id=site_id)
+    cells = _load(row)
+    for credit, status in [("", ""), *results]:
+        cell = (WEEK, week.isoformat(), id_type, credit, status)
+        cells[cell] = cells.get(cell, 0) + 1
+    row.cells = _dump(_settle(site_id, cells, today))
+    row.save(update_fields=["cells"])
+
+
+@transaction.atomic
+def settle_all(*, today: dt.date) -> None:
+    """Merge and publish what the passing of time allows, for every site (run by purge_expired)."""
+    for row in PendingSeasonCount.objects.select_for_update().order_by("pk"):
+        cells = _load(row)
+        settled = _settle(row.site_id, cells, today)
+        row.cells = _dump(settled)
+        row.save(update_fields=["cells"])
+
+
+def counted_households(*, site_id: int, credit: str = "", status: str = "", id_type: str | None = None) -> int:
+    """How many households were counted, published and pending together (for tests and the totals line)."""
+    published = SeasonCounter.objects.filter(site_id=site_id, credit=credit, status=status)
+    if id_type is not None:
+        published = published.filter(id_type=id_type)
+    total = sum(published.values_list("count", flat=True))
+    row = PendingSeasonCount.objects.filter(site_id=site_id).first()
+    if row is not None:
+        total += sum(
+            n for (_p, _s, t, c, st), n in _load(row).items() if c == credit and st == status and (id_type is None or t == id_type)
+        )
+    return total
+
+
+def pending_cells(*, site_id: int) -> dict[Cell, int]:
+    """The site's cells not yet published (decrypted; for tests and maintenance only)."""
+    row = PendingSeasonCount.objects.filter(site_id=site_id).first()
+    return _load(row) if row is not None else {}
