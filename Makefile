@@ -27,6 +27,7 @@ messages: venv
 
 run: system-deps venv messages
 	CONFIANZA_PROFILE=demo $(PY) manage.py demo_setup
+	CONFIANZA_PROFILE=demo $(PY) manage.py load_content
 	CONFIANZA_PROFILE=demo $(PY) manage.py runserver 127.0.0.1:8000
 
 test: system-deps-test venv messages test-only
