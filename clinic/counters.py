@@ -32,14 +32,24 @@ WEEK, MONTH, SEASON = SeasonCounter.Period.WEEK.value, SeasonCounter.Period.MONT
 Cell = tuple[str, str, str, str, str]  # period, start (ISO date), id_type, credit, status
 
 
+def _load_with_amounts(row: PendingSeasonCount) -> tuple[dict[Cell, int], dict[Cell, int]]:
+    counts: dict[Cell, int] = {}
+    amounts: dict[Cell, int] = {}
+    if row.cells:
+        for item in json.loads(row.cells):
+            cell = tuple(item[:5])
+            counts[cell] = item[5]
+            if len(item) > 6 and item[6]:
+                amounts[cell] = item[6]
+    return counts, amounts
+
+
 def _load(row: PendingSeasonCount) -> dict[Cell, int]:
-    if not row.cells:
-        return {}
-    return {tuple(cell): count for *cell, count in json.loads(row.cells)}
+    return _load_with_amounts(row)[0]
 
 
-def _dump(cells: Mapping[Cell, int]) -> str:
-    return json.dumps(sorted([*cell, count] for cell, count in cells.items() if count))
+def _dump(cells: Mapping[Cell, int], amounts: Mapping[Cell, int]) -> str:
+    return json.dumps(sorted([*cell, count, amounts.get(cell, 0)] for cell, count in cells.items() if count))
 
 
 def _month_end(start: dt.date) -> dt.date:
@@ -65,40 +75,49 @@ def _coarser(cell: Cell, today: dt.date) -> Cell | None:
     return None
 
 
-def _publish(site_id: int, cell: Cell, count: int) -> None:
+_HAS_AMOUNT = any(field.name == "amount" for field in SeasonCounter._meta.concrete_fields)
+
+
+def _publish(site_id: int, cell: Cell, count: int, amount: int) -> None:
     period, start, id_type, credit, status = cell
     row, _created = SeasonCounter.objects.get_or_create(
         site_id=site_id, period=period, week=dt.date.fromisoformat(start), id_type=id_type, credit=credit, status=status
     )
-    SeasonCounter.objects.filter(pk=row.pk).update(count=F("count") + count)
+    changes = {"count": F("count") + count}
+    if _HAS_AMOUNT and amount:
+        changes["amount"] = F("amount") + amount  # estimated dollars, published with their count only
+    SeasonCounter.objects.filter(pk=row.pk).update(**changes)
 
 
-def _settle(site_id: int, cells: dict[Cell, int], today: dt.date) -> dict[Cell, int]:
+def _settle(site_id: int, cells: dict[Cell, int], today: dt.date, amounts: dict[Cell, int] | None = None) -> dict[Cell, int]:
     """Publish every cell of 5 or more; merge the short ones whose period is over; repeat."""
+    amounts = amounts if amounts is not None else {}
     while True:
         for cell in [c for c, n in cells.items() if n >= SMALL_CELL]:
-            _publish(site_id, cell, cells.pop(cell))
+            _publish(site_id, cell, cells.pop(cell), amounts.pop(cell, 0))
         merged = False
         for cell in list(cells):
             target = _coarser(cell, today)
             if target is not None:
                 cells[target] = cells.get(target, 0) + cells.pop(cell)
+                if cell in amounts:
+                    amounts[target] = amounts.get(target, 0) + amounts.pop(cell)
                 merged = True
         if not merged:
             return cells
 
 
 @transaction.atomic
-def count_household(
-    *, site_id: int, week: dt.date, id_type: str, results: Iterable[tuple[str, str]], today: dt.date
-) -> None:
-    """Add one household (and each ``(credit, status)``) to its site's counters."""
+def count_household(*, site_id: int, week: dt.date, id_type: str, results: Iterable[tuple], today: dt.date) -> None:
+    """Add one household (and each ``(credit, status)`` or ``(credit, status, amount)``) to its site's counters."""
     row, _created = PendingSeasonCount.objects.select_for_update().get_or_create(site_id=site_id)
-    cells = _load(row)
-    for credit, status in [("", ""), *results]:
+    cells, amounts = _load_with_amounts(row)
+    for credit, status, *amount in [("", ""), *results]:
         cell = (WEEK, week.isoformat(), id_type, credit, status)
         cells[cell] = cells.get(cell, 0) + 1
-    row.cells = _dump(_settle(site_id, cells, today))
+        if amount and amount[0]:
+            amounts[cell] = amounts.get(cell, 0) + int(amount[0])
+    row.cells = _dump(_settle(site_id, cells, today, amounts), amounts)
     row.save(update_fields=["cells"])
 
 
@@ -106,9 +125,9 @@ def count_household(
 def settle_all(*, today: dt.date) -> None:
     """Merge and publish what the passing of time allows, for every site (run by purge_expired)."""
     for row in PendingSeasonCount.objects.select_for_update().order_by("pk"):
-        cells = _load(row)
-        settled = _settle(row.site_id, cells, today)
-        row.cells = _dump(settled)
+        cells, amounts = _load_with_amounts(row)
+        settled = _settle(row.site_id, cells, today, amounts)
+        row.cells = _dump(settled, amounts)
         row.save(update_fields=["cells"])
 
 

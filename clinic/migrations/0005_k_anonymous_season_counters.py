@@ -15,7 +15,7 @@ def hold_back_small_cells(apps, schema_editor):
     by_site: dict[int, list] = {}
     for row in small:
         by_site.setdefault(row.site_id, []).append(
-            [row.period, row.week.isoformat(), row.id_type, row.credit, row.status, row.count]
+            [row.period, row.week.isoformat(), row.id_type, row.credit, row.status, row.count, getattr(row, "amount", 0) or 0]
         )
     for site_id, cells in by_site.items():
         PendingSeasonCount.objects.create(site_id=site_id, cells=json.dumps(sorted(cells)))

@@ -98,3 +98,18 @@ def test_the_purged_week_is_the_households_last_visit_week(site_a, volunteer_a, 
     purge_expired()
     (cell,) = [c for c in pending_cells(site_id=site_a.pk) if c[3] == ""]
     assert cell[:2] == ("week", week_start(clock.today()).isoformat())
+
+
+def test_estimated_amounts_wait_with_their_count(site_a):
+    from clinic.counters import _load_with_amounts
+    from clinic.models import PendingSeasonCount
+
+    for _ in range(3):
+        count_household(site_id=site_a.pk, week=MONDAY, id_type="itin", results=[("ca_eitc", "eligible", 250)], today=MONDAY)
+    counts, amounts = _load_with_amounts(PendingSeasonCount.objects.get(site=site_a))
+    cell = ("week", MONDAY.isoformat(), "itin", "ca_eitc", "eligible")
+    assert counts[cell] == 3 and amounts[cell] == 750
+    for _ in range(2):
+        count_household(site_id=site_a.pk, week=MONDAY, id_type="itin", results=[("ca_eitc", "eligible", 250)], today=MONDAY)
+    assert not _load_with_amounts(PendingSeasonCount.objects.get(site=site_a))[1]  # published with the count
+    assert SeasonCounter.objects.get(credit="ca_eitc").count == 5
