@@ -10,6 +10,7 @@ class ClinicConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.backends.signals import connection_created
 
+        from clinic.context_processors import remember_navigation
         from clinic.files import restrict_sqlite_files
         from clinic.middleware import start_session_clock
 
@@ -17,3 +18,4 @@ class ClinicConfig(AppConfig):
 
         # Session bookkeeping, not business logic: the limits count from the moment of sign-in.
         user_logged_in.connect(start_session_clock, dispatch_uid="clinic.start_session_clock")
+        user_logged_in.connect(remember_navigation, dispatch_uid="clinic.remember_navigation")

@@ -141,8 +141,12 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
     },
     "clinic.SeasonCounter": {
         "id": AG, "site": AG, "period": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG,
+        "amount": AG,
     },
     "clinic.PendingSeasonCount": {"id": AG, "site": AG, "cells": AG},
+    "clinic.ActivityCounter": {
+        "id": AG, "site": AG, "day": AG, "activity": AG, "topic": AG, "language": AG, "count": AG,
+    },
     # --- Staff accounts and sign-in -----------------------------------------------------------
     "auth.User": {
         "id": OP,
@@ -296,6 +300,13 @@ MODELS: dict[str, ModelNote] = {
         why=_("So that no stored count can single out a family."),
         kept=_("Until the count reaches 5, alone or merged into a longer period."),
         who=_("Nobody reads it; the app checks it."),
+    ),
+    "clinic.ActivityCounter": ModelNote(
+        what=_("Anonymous counts per site and day: anonymous screenings, and handouts printed by topic and language. "
+               "No visit code, no ID type, no person."),
+        why=_("So the coordinator sees the desk's work during the season."),
+        kept=_("For the season's reports. Counts under 5 are never shown."),
+        who=_("The site's coordinator."),
     ),
     "clinic.Site": ModelNote(
         what=_("The clinic's name, phone and hours (printed on handouts)."),

@@ -211,6 +211,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "clinic.context_processors.profile",
+                "clinic.context_processors.navigation",
             ],
         },
     },
@@ -232,7 +233,7 @@ elif not _db["ENGINE"].startswith("django.db.backends.postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point at SQLite or PostgreSQL")
 elif TESTING:
     # Django's test flush truncates every table between transactional tests; the audit table refuses
-    # TRUNCATE unless the connection says so (clinic/migrations/0004). Only the test profile does.
+    # TRUNCATE unless the connection says so (clinic/migrations/0005_audit_refuses_truncate). Only the test profile does.
     _db.setdefault("OPTIONS", {})["options"] = "-c confianza.audit_truncate=allowed"
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

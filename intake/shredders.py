@@ -20,9 +20,9 @@ from clinic import clock
 from clinic.audit import audit_record, audit_redact
 from clinic.counters import count_household, settle_all
 from clinic.models import AuditEntry, Site
-from intake.eligibility import assess
-from intake.facts import household_facts
+from clinic.reports import week_start
 from intake.models import Household
+from intake.season import household_outcome
 
 log = logging.getLogger(__name__)
 
@@ -30,26 +30,22 @@ REASON_EXPIRED = "expired"
 REASON_CONSENT_WITHDRAWN = "consent_withdrawn"
 
 
-def week_start(day: dt.date) -> dt.date:
-    """Return the Monday of ``day``'s ISO week."""
-    return day - dt.timedelta(days=day.weekday())
-
-
 def credit_results(household: Household) -> dict[str, str]:
     """Return ``{credit key: status}`` from the eligibility rules for one household."""
-    assessment = assess(household_facts(household))
-    return {key: credit.status.value for key, credit in assessment.credits.items()}
+    return {credit: status for credit, status, _amount in household_outcome(household).credits}
 
 
 def season_count(household: Household) -> None:
     """Add one household to the anonymous counters (k-anonymous: clinic/counters.py)."""
     week = week_start(timezone.localdate(household.last_visit_at))
     try:
-        results = sorted(credit_results(household).items())
+        outcome = household_outcome(household)
+        results = sorted(outcome.credits)
     except Exception as exc:
         # A rules bug must not keep a household past its purge date; count it without credits.
         log.warning("season counters: credits not counted for one household (%s)", type(exc).__name__)
         results = []
+    # (credit, status, estimated dollars): each amount waits with its count (clinic/counters.py).
     count_household(
         site_id=household.site_id, week=week, id_type=household.taxpayer_id_type, results=results, today=clock.today()
     )

@@ -340,6 +340,7 @@ def consent_withdraw_view(request, code: str):
 
 @never_cache
 @recent_sign_in_required
+@require_get_or_post
 def purge_expired_view(request, slug: str):
     """Let a site's coordinator purge its expired households now, after typing the site's short
     name (and a recent sign-in); the nightly ``purge_expired`` does the same for every site."""

@@ -39,6 +39,8 @@ CODE_FIELDS = {
     "clinic.SeasonCounter.period": "week, month or season",
     "clinic.PendingSeasonCount.cells": "encrypted JSON of ID-type codes, credit keys, status codes and counts, built by clinic.counters",
     "intake.SpentConsent.digest": "SHA-256 hex digest of a random consent nonce, generated",
+    "clinic.ActivityCounter.topic": "a handout topic slug, or \"summary\"",
+    "clinic.ActivityCounter.language": "a handout language code",
 }
 # Free text typed by staff about the clinic or its public content, never about a client.
 NOT_ABOUT_CLIENTS = {"clinic.Site", "counseling.Topic", "counseling.HandoutVersion", "counseling.CourtOrder",

@@ -40,6 +40,6 @@ def _on_postgresql(sql):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("clinic", "0003_audit_append_only_trigger")]
+    dependencies = [("clinic", "0004_season_amounts_activity_counters")]
 
     operations = [migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP))]

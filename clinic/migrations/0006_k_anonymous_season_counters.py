@@ -25,7 +25,7 @@ def hold_back_small_cells(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0004_audit_refuses_truncate'),
+        ('clinic', '0005_audit_refuses_truncate'),
     ]
 
     operations = [
