@@ -149,3 +149,12 @@ def pending_cells(*, site_id: int) -> dict[Cell, int]:
     """The site's cells not yet published (decrypted; for tests and maintenance only)."""
     row = PendingSeasonCount.objects.filter(site_id=site_id).first()
     return _load(row) if row is not None else {}
+
+
+def pending_amounts(*, site_id: int) -> dict[Cell, tuple[int, int]]:
+    """The site's held-back cells with ``(count, estimated dollars)`` (for ``clinic.reports.counter_cells``)."""
+    row = PendingSeasonCount.objects.filter(site_id=site_id).first()
+    if row is None:
+        return {}
+    counts, amounts = _load_with_amounts(row)
+    return {cell: (count, amounts.get(cell, 0)) for cell, count in counts.items()}
