@@ -8,9 +8,13 @@ class ClinicConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
 
         from clinic.context_processors import remember_navigation
+        from clinic.files import restrict_sqlite_files
         from clinic.middleware import start_session_clock
+
+        connection_created.connect(restrict_sqlite_files, dispatch_uid="clinic.restrict_sqlite_files")
 
         # Session bookkeeping, not business logic: the limits count from the moment of sign-in.
         user_logged_in.connect(start_session_clock, dispatch_uid="clinic.start_session_clock")

@@ -8,7 +8,7 @@ from clinic.models import AuditEntry, Site
 # Keys allowed in AuditEntry.data. Values must be operational (slugs, codes, counts, field
 # *names*), never what a client said. An unknown key is a programming error, not a log line.
 ALLOWED_DATA_KEYS = frozenset(
-    {"topic", "topics", "language", "languages", "copies", "version", "fields", "count", "reason", "format"}
+    {"topic", "topics", "language", "languages", "copies", "version", "fields", "count", "reason", "format", "page"}
 )
 
 

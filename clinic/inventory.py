@@ -76,6 +76,7 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "months_lived_with_filer": SE,
     },
     "intake.Consent": {"id": OP, "household": OP, "purpose": OP, "recorded_by": OP, "recorded_at": OP},
+    "intake.SpentConsent": {"id": OP, "digest": OP, "spent_at": OP},
     # --- Handouts and the court-order register (public legal content, no client data) ----------
     "counseling.Topic": {"id": OP, "slug": OP, "order": OP, "titles": OP},
     "counseling.HandoutVersion": {
@@ -139,8 +140,10 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "redacted": OP,
     },
     "clinic.SeasonCounter": {
-        "id": AG, "site": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG, "amount": AG,
+        "id": AG, "site": AG, "period": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG,
+        "amount": AG,
     },
+    "clinic.PendingSeasonCount": {"id": AG, "site": AG, "cells": AG},
     "clinic.ActivityCounter": {
         "id": AG, "site": AG, "day": AG, "activity": AG, "topic": AG, "language": AG, "count": AG,
     },
@@ -270,6 +273,13 @@ MODELS: dict[str, ModelNote] = {
         kept=_("Deleted with the household."),
         who=_("As for the household."),
     ),
+    "intake.SpentConsent": ModelNote(
+        what=_("A fingerprint of each consent already used to record a household, and the hour it was used. "
+               "It does not say which household."),
+        why=_("A consent records one household: the same form sent again records nothing."),
+        kept=_("About five hours, as long as the consent itself could be used."),
+        who=_("Nobody reads it; the app checks it."),
+    ),
     "clinic.AuditEntry": ModelNote(
         what=_("Who looked at, printed, changed or deleted a household's record, when, and its visit code. "
                "Never a name, nickname, note, ID type, age or amount."),
@@ -278,10 +288,18 @@ MODELS: dict[str, ModelNote] = {
         who=_("The site's coordinator."),
     ),
     "clinic.SeasonCounter": ModelNote(
-        what=_("Anonymous counts per site and week: how many households, by ID type and by credit result."),
+        what=_("Anonymous counts per site and week (or month, or season): how many households, by ID type and by "
+               "credit result; never fewer than 5 in a row."),
         why=_("To report the season's work to funders without keeping anyone's record."),
         kept=_("For the season's reports. Counts under 5 are never shown."),
         who=_("The site's coordinator."),
+    ),
+    "clinic.PendingSeasonCount": ModelNote(
+        what=_("Anonymous counts not yet added to the season counters because fewer than 5 households share "
+               "them; encrypted."),
+        why=_("So that no stored count can single out a family."),
+        kept=_("Until the count reaches 5, alone or merged into a longer period."),
+        who=_("Nobody reads it; the app checks it."),
     ),
     "clinic.ActivityCounter": ModelNote(
         what=_("Anonymous counts per site and day: anonymous screenings, and handouts printed by topic and language. "

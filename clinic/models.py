@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from clinic.crypto import EncryptedTextField
+
 
 class Site(models.Model):
     """A clinic location. Its name, phone and hours are printed on handouts."""
@@ -158,14 +160,24 @@ class AuditEntry(models.Model):
 class SeasonCounter(models.Model):
     """Anonymous counts kept after households are purged (aggregate only, docs/architecture.md, privacy principle 3).
 
-    One row per site, ISO week (Monday of the household's last visit), the primary filer's ID
-    type, credit and status. ``credit`` and ``status`` are blank on the row that counts households.
-    No visit code, no link to any household: nothing here can be traced back to a family, and
-    reports suppress cells under ``SMALL_CELL`` so that a rare combination does not single one out.
+    One row per site, period, the primary filer's ID type, credit and status. ``credit`` and
+    ``status`` are blank on the row that counts households. No visit code, no link to any household.
+
+    **No row ever counts fewer than ``SMALL_CELL`` (5) households** (review finding 4): counts are
+    held back, encrypted, in ``PendingSeasonCount`` until their cell reaches 5, and a cell that has
+    not reached it when its period ends is merged into a coarser one: a week into its month, a month
+    into the filing season, a season cell's ID type into "other" (clinic/counters.py). ``week`` is
+    the first day of the period (a Monday for weeks). Reports still suppress small sums.
     """
 
+    class Period(models.TextChoices):
+        WEEK = "week", _("week")
+        MONTH = "month", _("month")
+        SEASON = "season", _("filing season")
+
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site"))
-    week = models.DateField(_("week starting"))
+    period = models.CharField(_("period"), max_length=10, choices=Period.choices, default=Period.WEEK)
+    week = models.DateField(_("period starting"))
     id_type = models.CharField(_("ID type"), max_length=40)
     credit = models.CharField(_("credit"), max_length=40, blank=True)
     status = models.CharField(_("status"), max_length=20, blank=True)
@@ -176,15 +188,33 @@ class SeasonCounter(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["site", "week", "id_type", "credit", "status"], name="season_counter_cell_unique"
+                fields=["site", "period", "week", "id_type", "credit", "status"], name="season_counter_cell_unique"
             )
         ]
-        ordering = ["site", "week", "id_type", "credit", "status"]
+        ordering = ["site", "week", "period", "id_type", "credit", "status"]
         verbose_name = _("season counter")
         verbose_name_plural = _("season counters")
 
     def __str__(self) -> str:
-        return f"{self.site_id} {self.week} {self.id_type} {self.credit or '*'} {self.status or '*'}: {self.count}"
+        return f"{self.site_id} {self.period} {self.week} {self.id_type} {self.credit or '*'} {self.status or '*'}: {self.count}"
+
+
+class PendingSeasonCount(models.Model):
+    """Counts not yet published because their cell holds fewer than 5 households (clinic/counters.py).
+
+    One row per site; the cells are one encrypted, padded JSON value, so a copy of the database
+    without the key shows only that a site has some counts pending, not what or how many.
+    """
+
+    site = models.OneToOneField(Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site"))
+    cells = EncryptedTextField(_("pending cells"), blank=True, default="")
+
+    class Meta:
+        verbose_name = _("pending season count")
+        verbose_name_plural = _("pending season counts")
+
+    def __str__(self) -> str:
+        return f"{self.site_id}: pending"
 
 
 class ActivityCounter(models.Model):

@@ -24,6 +24,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from clinic import clock
 from clinic.forms import ConfirmPasswordForm
+from clinic.methods import require_get_or_post
 from clinic.middleware import AUTHENTICATED_AT_KEY
 
 
@@ -67,6 +68,7 @@ def _next_url(request) -> str:
 
 @never_cache
 @login_required
+@require_get_or_post
 @sensitive_post_parameters("password")
 def confirm_password(request):
     """Ask for the password again before a destructive action; then go back to it."""

@@ -94,18 +94,33 @@ class CounterCell(NamedTuple):
 
 
 def counter_cells(*, site: Site, since: dt.date | None = None, until: dt.date | None = None) -> list[CounterCell]:
-    """Return the site's anonymous season counters as cells (the only reader of ``SeasonCounter``)."""
+    """Return the site's anonymous season counters as cells (the only reader of ``SeasonCounter``).
+
+    Published cells and the cells still held back because fewer than 5 households share them
+    (``clinic.counters``, decrypted here in the process, never stored in the clear) together, so the
+    season's totals are whole; ``week`` is each cell's period start. Whoever shows them suppresses
+    small counts (``suppress``).
+    """
+    from clinic.counters import pending_amounts
+
     rows = SeasonCounter.objects.filter(site=site)
     if since:
         rows = rows.filter(week__gte=since)
     if until:
         rows = rows.filter(week__lte=until)
-    return [
-        CounterCell(*row)
-        for row in rows.values_list("week", "id_type", "credit", "status")
-        .annotate(total=Sum("count"), dollars=Sum("amount"))
-        .order_by("week", "id_type", "credit", "status")
-    ]
+    totals: dict[tuple, list[int]] = {}
+    for week, id_type, credit, status, count, amount in rows.values_list(
+        "week", "id_type", "credit", "status"
+    ).annotate(total=Sum("count"), dollars=Sum("amount")):
+        totals[(week, id_type, credit, status)] = [count, amount or 0]
+    for (_period, start, id_type, credit, status), (count, amount) in pending_amounts(site_id=site.pk).items():
+        week = dt.date.fromisoformat(start)
+        if (since and week < since) or (until and week > until):
+            continue
+        entry = totals.setdefault((week, id_type, credit, status), [0, 0])
+        entry[0] += count
+        entry[1] += amount
+    return [CounterCell(*key, *values) for key, values in sorted(totals.items())]
 
 
 def activity_count(*, site: Site | None, activity: str, topic: str = "", language: str = "", count: int = 1) -> None:

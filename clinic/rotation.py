@@ -11,14 +11,18 @@ from __future__ import annotations
 from django.apps import apps
 from django.db import transaction
 
-from clinic.crypto import EncryptedTextField, rotate
+from clinic.crypto import EncryptedTextField
+
+
+def encrypted_fields(model) -> list[EncryptedTextField]:
+    return [f for f in model._meta.local_concrete_fields if isinstance(f, EncryptedTextField)]
 
 
 def encrypted_columns() -> list[tuple[type, list[str]]]:
     """Return every model with encrypted fields, and those fields' column names."""
     found = []
     for model in apps.get_models():
-        columns = [f.column for f in model._meta.local_concrete_fields if isinstance(f, EncryptedTextField)]
+        columns = [f.column for f in encrypted_fields(model)]
         if columns:
             found.append((model, columns))
     return found
@@ -27,10 +31,12 @@ def encrypted_columns() -> list[tuple[type, list[str]]]:
 def rotate_model(model, columns: list[str], *, batch_size: int) -> int:
     """Re-encrypt one model's encrypted columns in batches of primary keys; return rows rewritten.
 
-    Reads and writes the raw tokens (``.values()`` and ``.update()`` on the column, bypassing the
-    field's own encrypt/decrypt), so plaintext never passes through a model instance. A token already
-    under the newest key is rotated again harmlessly: running twice is safe.
+    Reads and writes the raw column values (bypassing model instances); each value is decrypted,
+    padded to its field's length class (clinic/crypto.py) and encrypted under the newest key, so
+    rows written before padding existed, and empty values stored as ``""``, get the padded form
+    too. Running twice is safe.
     """
+    by_column = {f.column: f for f in encrypted_fields(model)}
     pk_name = model._meta.pk.attname
     manager = model._base_manager
     last_pk = None
@@ -45,7 +51,9 @@ def rotate_model(model, columns: list[str], *, batch_size: int) -> int:
         with transaction.atomic():
             rows = _raw_rows(model, columns, pks)
             for pk, values in rows.items():
-                changes = {column: rotate(token) for column, token in values.items() if token}
+                changes = {
+                    column: by_column[column].reencrypt(token) for column, token in values.items() if token is not None
+                }
                 if changes:
                     _raw_update(model, pk, changes)
                     rewritten += 1

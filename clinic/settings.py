@@ -19,6 +19,11 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from clinic.files import OWNER_ONLY_DIR, OWNER_ONLY_FILE, restrict_umask
+
+# Every file the app writes is readable by its owner only (clinic/files.py).
+restrict_umask()
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CONFIANZA_VAR_DIR", BASE_DIR / "var"))
 
@@ -169,6 +174,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Only GET, HEAD and POST reach the app: OPTIONS, TRACE and the rest get 405 (clinic/methods.py).
+    "clinic.methods.AllowedMethodsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -223,6 +230,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db.setdefault("TEST", {})["NAME"] = None
 elif not _db["ENGINE"].startswith("django.db.backends.postgresql"):
     raise ImproperlyConfigured("DATABASE_URL must point at SQLite or PostgreSQL")
+elif TESTING:
+    # Django's test flush truncates every table between transactional tests; the audit table refuses
+    # TRUNCATE unless the connection says so (clinic/migrations/0005_audit_refuses_truncate). Only the test profile does.
+    _db.setdefault("OPTIONS", {})["options"] = "-c confianza.audit_truncate=allowed"
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -230,6 +241,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # composition rules, no forced rotation; common and username-like passwords are refused.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Catches what similarity misses: "newvol2newvol2" for the user "newvol2" (clinic/passwords.py).
+    {"NAME": "clinic.passwords.NotLikeUserValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -250,6 +263,8 @@ PASSWORD_HASHERS = [
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 
+# Invitation (set-password) links last 24 hours and work once (clinic/invitations.py).
+PASSWORD_RESET_TIMEOUT = 24 * 3600
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -366,6 +381,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# And per address across accounts (password spraying): 30 failures within the cool-off lock the
+# address for everyone, each username counting for at most 5 of them, so a shared clinic address is
+# locked only after six or more accounts failed, never by one person's typos (clinic/backends.py).
+LOCKOUT_ADDRESS_FAILURES = env_int("CONFIANZA_LOCKOUT_ADDRESS_FAILURES", 30, minimum=2)
+# The lockout tables keep no visit code: ?next= (which can name a household) is masked like the
+# password. Security records are pruned by purge_expired (clinic/security_records.py).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "next"]
+SECURITY_RECORD_DAYS = env_int("CONFIANZA_SECURITY_RECORD_DAYS", 30, minimum=1)
 # Behind a reverse proxy: how many proxies append to X-Forwarded-For (docs/deployment.md). 0 trusts
 # only the connecting address. clinic.backends.client_ip picks the client's address accordingly.
 PROXY_COUNT = env_int("CONFIANZA_PROXY_COUNT", 0, minimum=0)
@@ -427,3 +450,6 @@ LOGGING = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# Files saved through Django's storage (collectstatic, any upload) are owner-only too.
+FILE_UPLOAD_PERMISSIONS = OWNER_ONLY_FILE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = OWNER_ONLY_DIR

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.forms import OTPCodeForm
+from clinic.methods import require_get_or_post
 
 BACKUP_CODES = 10
 
@@ -46,6 +47,7 @@ def _enrol_backup_codes(user) -> list[str]:
 
 
 @login_required
+@require_get_or_post
 @sensitive_post_parameters("code")
 def setup(request):
     """Enrol an authenticator app: show its secret as a QR code, confirm one code, show backup codes once."""
@@ -81,6 +83,7 @@ def _wrong_code() -> str:
 
 
 @login_required
+@require_get_or_post
 @sensitive_post_parameters("code")
 def verify(request):
     """Ask for a code from the user's authenticator app or one of their backup codes."""

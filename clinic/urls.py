@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from clinic import reauth, twofactor, views
+from clinic.invitations import invitation_tokens
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -18,6 +19,7 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(
             template_name="registration/password_set_form.html",
             success_url=reverse_lazy("set-password-done"),
+            token_generator=invitation_tokens,
         ),
         name="set-password",
     ),

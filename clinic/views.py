@@ -17,7 +17,9 @@ from django.views.i18n import set_language as django_set_language
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm, TypedConfirmationForm
+from clinic.invitations import invitation_tokens
 from clinic.languages import normalize_interface_language
+from clinic.methods import require_get_or_post
 from clinic.models import AuditEntry, Membership
 from clinic.reauth import recent_sign_in_required
 from clinic.rotation import encrypted_columns, rotate_all
@@ -33,6 +35,7 @@ def favicon(request):
 
 
 @login_required
+@require_safe
 def home(request):
     """Send a signed-in user to their work: the intake desk."""
     return redirect("intake:household-list")
@@ -51,14 +54,13 @@ def logout_view(request):
 
 
 def _set_password_url(request, user) -> str:
-    from django.contrib.auth.tokens import default_token_generator
     from django.urls import reverse
     from django.utils.encoding import force_bytes
     from django.utils.http import urlsafe_base64_encode
 
     path = reverse(
         "set-password",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": invitation_tokens.make_token(user)},
     )
     return request.build_absolute_uri(path)
 
@@ -74,6 +76,7 @@ def _people_context(site, form) -> dict:
 
 @never_cache
 @login_required
+@require_safe
 def people_list(request, slug: str):
     """The site's people, with a form to invite a volunteer."""
     site, _can_manage = site_for_user(request.user, slug, manage=True)
@@ -109,6 +112,7 @@ def people_deactivate(request, slug: str):
 
 
 @login_required
+@require_safe
 def audit_log(request, slug: str):
     """Show a site's audit log to its coordinator, newest first (read-only, paginated)."""
     site, _can_manage = site_for_user(request.user, slug, manage=True)
@@ -125,6 +129,7 @@ ROTATE_WORD = "ROTATE"
 
 @never_cache
 @recent_sign_in_required
+@require_get_or_post
 def key_rotation(request):
     """Let an administrator re-encrypt every encrypted field under the newest key, after typing
     ROTATE (and a recent sign-in). ``manage.py rotate_field_keys`` does the same from a shell."""

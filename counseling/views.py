@@ -8,9 +8,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from clinic import clock
 from clinic.languages import normalize_language
+from clinic.methods import require_get_or_post
 from clinic.models import ActivityCounter
 from clinic.reports import activity_count
 from counseling.access import can_edit_content, can_review_content, printing_site
@@ -27,6 +29,7 @@ from counseling.selectors import (
 )
 from counseling.services import client_summary_print
 from intake.access import household_for_user
+from intake.services import household_viewed
 
 
 def pdf_response(rendered: Rendered, *, attachment: bool = False, private: bool = False) -> HttpResponse:
@@ -43,6 +46,7 @@ def pdf_response(rendered: Rendered, *, attachment: bool = False, private: bool 
 
 
 @login_required
+@require_safe
 def handout_list(request):
     """Show every topic × language with its version, dates and a warning on stale ones."""
     printing_site(request.user)
@@ -60,6 +64,7 @@ def handout_list(request):
 
 
 @login_required
+@require_safe
 def handout_pdf(request, topic: str, language: str):
     """Return a generic handout; a stale one first asks the volunteer to confirm.
 
@@ -97,6 +102,7 @@ def _count_packet(site, items) -> None:
 
 
 @login_required
+@require_get_or_post
 def packet(request):
     """Build one PDF of chosen topics × languages × copies for a clinic day."""
     site = printing_site(request.user, request.GET.get("site"))
@@ -126,6 +132,7 @@ def packet(request):
 
 @never_cache
 @login_required
+@require_get_or_post
 def client_summary(request, code: str):
     """Print a household's estimated credits in the client's language; never stored, every print logged."""
     household, _can_edit = household_for_user(request.user, code)
@@ -141,12 +148,14 @@ def client_summary(request, code: str):
             site=household.site, activity=ActivityCounter.Activity.PRINT, topic="summary", language=form.cleaned_data["language"]
         )
         return pdf_response(rendered, attachment=True, private=True)
+    household_viewed(household=household, user=request.user, page="summary_form")
     response = render(request, "counseling/summary_form.html", {"form": form, "household": household})
     response["Cache-Control"] = "no-store"
     return response
 
 
 @login_required
+@require_safe
 def review_due(request):
     """List handouts whose review date is near or past, and court orders to re-verify."""
     if not can_review_content(request.user):
@@ -164,6 +173,7 @@ def review_due(request):
 
 
 @login_required
+@require_safe
 def court_order_list(request):
     """Show the court-order register as staff see it (full detail, English)."""
     printing_site(request.user)
@@ -172,6 +182,7 @@ def court_order_list(request):
 
 
 @login_required
+@require_safe
 def version_preview(request, pk: int):
     """Render any version, draft or published, for an editor to check before publishing."""
     if not can_edit_content(request.user):

@@ -3,11 +3,15 @@ volunteer recorded the client's consent for this site during this visit.
 
 Signed with the project's secret and a salt of its own, bound to the volunteer and the site, and
 valid for one visit only. Its random nonce doubles as the submission token that makes saving the
-household idempotent (``intake.services.household_open``).
+household idempotent (``intake.services.household_open``), and it is single-use: once a household
+has been recorded from it, it is spent (``SpentConsent``, a digest only) and records nothing again,
+even after the household was deleted because the client withdrew consent.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import secrets
 
 from django.core import signing
@@ -42,3 +46,31 @@ def read_consent(token: str | None, *, user):
     if site is None or not isinstance(payload.get("n"), str):
         return None
     return site, payload["n"]
+
+
+def nonce_digest(nonce: str) -> str:
+    return hashlib.sha256(f"{CONSENT_SALT}:{nonce}".encode()).hexdigest()
+
+
+def consent_spend(nonce: str) -> None:
+    """Mark a consent token's nonce as used (idempotent; call inside the recording transaction)."""
+    from clinic import clock
+    from intake.models import SpentConsent
+
+    hour = clock.now().replace(minute=0, second=0, microsecond=0)
+    SpentConsent.objects.get_or_create(digest=nonce_digest(nonce), defaults={"spent_at": hour})
+
+
+def consent_spent(nonce: str) -> bool:
+    from intake.models import SpentConsent
+
+    return SpentConsent.objects.filter(digest=nonce_digest(nonce)).exists()
+
+
+def prune_spent_consents(*, now: dt.datetime) -> int:
+    """Delete spent-token rows older than any token could be (the hour they were spent + max age + 1 h)."""
+    from intake.models import SpentConsent
+
+    cutoff = now - dt.timedelta(seconds=CONSENT_MAX_AGE) - dt.timedelta(hours=1)
+    deleted, _ = SpentConsent.objects.filter(spent_at__lt=cutoff).delete()
+    return deleted

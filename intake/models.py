@@ -110,8 +110,9 @@ class Household(models.Model):
         _("investment income"), default=0, validators=money_validators
     )
 
+    # blank: a household whose creator was deleted (every seeded demo household) still validates.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("created"))
     updated_at = models.DateTimeField(_("updated"))
@@ -173,7 +174,7 @@ class Consent(models.Model):
     household = models.OneToOneField(Household, on_delete=models.CASCADE, related_name="consent")
     purpose = models.CharField(_("purpose"), max_length=30, choices=Purpose.choices, default=Purpose.SCREENING)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     recorded_at = models.DateTimeField(_("recorded"))
 
@@ -183,3 +184,23 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.household.code} {self.purpose}"
+
+
+class SpentConsent(models.Model):
+    """A consent token that has been used: a household was recorded from it (review finding 5).
+
+    A consent is for one household: once used, resubmitting the same form (the back button, a double
+    submit after the client withdrew) records nothing. Only a digest of the token's random nonce is
+    kept, with the hour it was spent, and only while the token could still be presented
+    (``CONSENT_MAX_AGE``); ``purge_expired`` deletes older rows. Nothing here points at a household.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    spent_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("spent consent token")
+        verbose_name_plural = _("spent consent tokens")
+
+    def __str__(self) -> str:
+        return self.digest[:8]

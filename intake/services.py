@@ -12,6 +12,7 @@ from clinic import clock
 from clinic.audit import audit_record
 from clinic.models import AuditEntry, Site
 from clinic.retention import purge_date
+from intake.consent import consent_spend
 from intake.eligibility.facts import FilingStatus
 from intake.facts import DEPENDENT_FIELDS, FACT_FIELDS
 from intake.models import Consent, Dependent, Household
@@ -87,6 +88,8 @@ def household_open(
             raise
         return existing
     _write_dependents(household, dependents)
+    if submission_token:
+        consent_spend(submission_token)
     Consent.objects.create(household=household, recorded_by=user, recorded_at=now)
     audit_record(actor=user, action=AuditEntry.Action.CREATE, site=site, visit_code=household.code)
     return household
@@ -161,9 +164,19 @@ def household_close(*, household: Household, user) -> Household:
     return Household.objects.get(pk=household.pk)
 
 
-def household_viewed(*, household: Household, user) -> None:
-    """Record that someone looked at a household (every look is logged)."""
-    audit_record(actor=user, action=AuditEntry.Action.VIEW, site=household.site, visit_code=household.code)
+def household_viewed(*, household: Household, user, page: str = "") -> None:
+    """Record that someone looked at a household (every look is logged).
+
+    ``page`` names a page other than the results that shows the household (``edit``, ``withdraw``,
+    ``summary_form``): an operational detail, never a value.
+    """
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.VIEW,
+        site=household.site,
+        visit_code=household.code,
+        data={"page": page} if page else {},
+    )
 
 
 @transaction.atomic
@@ -172,6 +185,9 @@ def consent_withdraw(*, household: Household, user) -> None:
     locked = Household.objects.select_for_update().filter(pk=household.pk).first()
     if locked is None:
         return  # already gone: withdrawing twice is not an error
+    if locked.submission_token:
+        # Households recorded before tokens were marked spent: the token must not bring it back.
+        consent_spend(locked.submission_token)
     HouseholdShredder(locked, reason=REASON_CONSENT_WITHDRAWN).shred()
     audit_record(
         actor=user, action=AuditEntry.Action.CONSENT_WITHDRAWN, site=household.site, data={"count": 1}

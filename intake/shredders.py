@@ -13,13 +13,13 @@ import logging
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from clinic import clock
 from clinic.audit import audit_record, audit_redact
-from clinic.models import AuditEntry, SeasonCounter, Site
+from clinic.counters import count_household, settle_all
+from clinic.models import AuditEntry, Site
 from clinic.reports import week_start
 from intake.models import Household
 from intake.season import household_outcome
@@ -35,26 +35,20 @@ def credit_results(household: Household) -> dict[str, str]:
     return {credit: status for credit, status, _amount in household_outcome(household).credits}
 
 
-def _count(*, site_id: int, week: dt.date, id_type: str, credit: str = "", status: str = "", amount: int = 0) -> None:
-    counter, _created = SeasonCounter.objects.get_or_create(
-        site_id=site_id, week=week, id_type=id_type, credit=credit, status=status
-    )
-    SeasonCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1, amount=F("amount") + amount)
-
-
 def season_count(household: Household) -> None:
-    """Add one household to the anonymous counters: one household row, one row per credit."""
+    """Add one household to the anonymous counters (k-anonymous: clinic/counters.py)."""
     week = week_start(timezone.localdate(household.last_visit_at))
-    id_type = household.taxpayer_id_type
-    _count(site_id=household.site_id, week=week, id_type=id_type)
     try:
         outcome = household_outcome(household)
+        results = sorted(outcome.credits)
     except Exception as exc:
         # A rules bug must not keep a household past its purge date; count it without credits.
         log.warning("season counters: credits not counted for one household (%s)", type(exc).__name__)
-        return
-    for credit, status, amount in outcome.credits:
-        _count(site_id=household.site_id, week=week, id_type=id_type, credit=credit, status=status, amount=amount)
+        results = []
+    # (credit, status, estimated dollars): each amount waits with its count (clinic/counters.py).
+    count_household(
+        site_id=household.site_id, week=week, id_type=household.taxpayer_id_type, results=results, today=clock.today()
+    )
 
 
 @dataclass
@@ -126,6 +120,8 @@ def purge_expired(
                     by_site[household.site_id] = by_site.get(household.site_id, 0) + 1
         if not shredded:
             break
+    # Counts whose week or month is over and still short of 5 move to a coarser cell.
+    settle_all(today=today)
     for purged in Site.objects.filter(pk__in=by_site):
         # One entry per site and run, with a count: no visit code outlives its household.
         audit_record(

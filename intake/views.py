@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,10 +24,11 @@ from django.views.decorators.http import require_POST, require_safe
 from clinic import clock
 from clinic.access import site_for_user
 from clinic.forms import TypedConfirmationForm
+from clinic.methods import require_get_or_post
 from clinic.reauth import recent_sign_in_required
 from counseling.recommendations import handouts_for
 from intake.access import household_for_user
-from intake.consent import consent_token, editable_sites, read_consent
+from intake.consent import consent_spent, consent_token, editable_sites, read_consent
 from intake.facts import facts_from_values, household_facts
 from intake.forms import ConsentForm, FindForm, VersionForm, error_summary, household_forms, household_initial
 from intake.models import Household
@@ -81,6 +82,7 @@ def _list_context(request, find_form=None) -> dict:
 
 @never_cache
 @login_required
+@require_safe
 def household_list(request):
     """Today's and open households of the user's sites, by visit code, newest first."""
     return render(request, "intake/household_list.html", _list_context(request))
@@ -104,6 +106,7 @@ def household_find(request):
 
 @never_cache
 @login_required
+@require_get_or_post
 def household_consent(request):
     """Step one: the client agrees that the household is recorded (or is screened anonymously)."""
     sites = editable_sites(request.user)
@@ -122,6 +125,7 @@ def household_consent(request):
 
 @never_cache
 @login_required
+@require_get_or_post
 def household_create(request):
     """Step two: the household form; saving it records the household and the consent."""
     token = request.POST.get("submission_token") if request.method == "POST" else request.GET.get("consent")
@@ -130,17 +134,23 @@ def household_create(request):
         messages.warning(request, _("Record the client's consent first."))
         return redirect("intake:household-consent")
     site, nonce = consent
+    if consent_spent(nonce):
+        return _spent_consent(request, site=site, nonce=nonce)
 
     form, formset, submitted = household_forms(_posted(request))
     if submitted and form.is_valid() and formset.is_valid():
-        household = household_open(
-            site=site,
-            user=request.user,
-            values=form.household_values(),
-            dependents=formset.dependent_values(),
-            submission_token=nonce,
-        )
-        return redirect(household)
+        try:
+            household = household_open(
+                site=site,
+                user=request.user,
+                values=form.household_values(),
+                dependents=formset.dependent_values(),
+                submission_token=nonce,
+            )
+        except ValidationError as exc:
+            _model_errors_to_form(form, exc)
+        else:
+            return redirect(household)
     return _render_household_form(
         request,
         form,
@@ -150,6 +160,36 @@ def household_create(request):
         hidden={"submission_token": token},
         site=site,
     )
+
+
+def _spent_consent(request, *, site, nonce: str):
+    """A consent token already used: record nothing, and say why."""
+    existing = Household.objects.filter(submission_token=nonce, site=site).first()
+    # The token is bound to this volunteer and a site where they record households: they may see it.
+    if existing is not None:
+        messages.info(
+            request,
+            _("This consent was already used: household %(code)s was recorded with it. Nothing new was saved.")
+            % {"code": existing.code},
+        )
+        return redirect(existing)
+    messages.warning(
+        request,
+        _(
+            "This consent was already used, and the household recorded with it has since been deleted. "
+            "Nothing was saved. If the client wants to be recorded again, ask for their consent again."
+        ),
+    )
+    return redirect("intake:household-consent")
+
+
+def _model_errors_to_form(form, exc: ValidationError) -> None:
+    """Show what the model refused as form errors (never a 500; what was typed stays in the form)."""
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {None: exc.messages}
+    for field, messages_ in errors.items():
+        target = field if field in form.fields else None
+        for message in messages_:
+            form.add_error(target, message)
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -178,6 +218,7 @@ def household_detail(request, code: str):
 
 @never_cache
 @login_required
+@require_get_or_post
 def screening(request):
     """Screen without recording: nothing is written, stored in the session or logged."""
     form, formset, submitted = household_forms(_posted(request))
@@ -202,6 +243,7 @@ def screening(request):
 
 @never_cache
 @login_required
+@require_get_or_post
 def household_edit(request, code: str):
     """Edit with optimistic locking: a stale save shows what changed and keeps what was typed."""
     household, _can_edit = household_for_user(request.user, code, write=True)
@@ -220,6 +262,18 @@ def household_edit(request, code: str):
                     expected_version=version_form.cleaned_data["version"],
                     values=form.household_values(),
                     dependents=formset.dependent_values(),
+                )
+            except ValidationError as exc:
+                _model_errors_to_form(form, exc)
+                household_viewed(household=household, user=request.user, page="edit")
+                return _render_household_form(
+                    request,
+                    form,
+                    formset,
+                    title=_("Edit household %(code)s") % {"code": household.code},
+                    submit_label=_("Save and see results"),
+                    hidden={"version": version},
+                    household=household,
                 )
             except HouseholdConflict as conflict:
                 current = conflict.household
@@ -244,6 +298,8 @@ def household_edit(request, code: str):
             return redirect(household)
         if submitted and not version_form.is_valid():
             form.add_error(None, _("This form is missing its version. Open the household again."))
+    # The form shows every answer about the household: a read, logged like the results page.
+    household_viewed(household=household, user=request.user, page="edit")
     return _render_household_form(
         request,
         form,
@@ -268,6 +324,7 @@ def household_close_view(request, code: str):
 
 @never_cache
 @recent_sign_in_required
+@require_get_or_post
 def consent_withdraw_view(request, code: str):
     """Delete a household at once because the client withdrew consent, after the code is typed
     (and a recent sign-in)."""
@@ -277,11 +334,13 @@ def consent_withdraw_view(request, code: str):
         consent_withdraw(household=household, user=request.user)
         messages.success(request, _("The household's record has been deleted."))
         return redirect("intake:household-list")
+    household_viewed(household=household, user=request.user, page="withdraw")
     return render(request, "intake/household_consent_withdraw.html", {"household": household, "form": form})
 
 
 @never_cache
 @recent_sign_in_required
+@require_get_or_post
 def purge_expired_view(request, slug: str):
     """Let a site's coordinator purge its expired households now, after typing the site's short
     name (and a recent sign-in); the nightly ``purge_expired`` does the same for every site."""

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from clinic.access import site_for_user
 from clinic.models import AuditEntry
@@ -64,6 +65,7 @@ def _season_tables(season, labels) -> dict:
 
 @never_cache
 @login_required
+@require_safe
 def season_report_view(request, slug: str):
     """A site's season for its coordinator: live households and anonymous counters, small cells hidden."""
     from clinic.charts import columns, horizontal_bars
@@ -103,6 +105,7 @@ def _csv_value(value) -> str:
 
 @never_cache
 @login_required
+@require_safe
 def season_report_csv(request, slug: str):
     """The season page's aggregates as CSV: never a household row, small cells as "<5"."""
     import csv

@@ -213,3 +213,73 @@ def test_canaries_reach_no_log_mail_url_cache_session_or_plaintext_column(
         values = " ".join(_column_values(table, column))
         assert _find(canaries, values) == [], f"canary left in {table}.{column}"
         assert household.code not in values, f"visit code left in {table}.{column}"
+
+
+def test_new_verbs_replayed_tokens_sign_ins_and_the_purge_leak_no_canary_or_visit_code(
+    boom_urls, site_a, volunteer_a, caplog
+):
+    """December 2026 review: unmeant verbs, a replayed consent token, lockout records, the purge."""
+    import datetime as dt
+
+    from axes.models import AccessAttempt, AccessLog
+
+    from clinic import clock
+    from intake.models import Household
+    from intake.shredders import purge_expired
+
+    caplog.set_level(logging.DEBUG)
+    caplog.handler.addFilter(ScrubRecordFilter())
+    sweep = Sweep()
+    client = Client(raise_request_exception=False)
+    client.force_login(volunteer_a)
+    consent = sweep.record(client.post(reverse("intake:household-consent"), {"client_agreed": "on"}))
+    page = sweep.record(client.get(consent["Location"]))
+    hidden = {name: value for kind, name, value in forms_on(page.content.decode())[-1]["fields"] if kind == "hidden"}
+    body = {**hidden, **_household_form(sweep, sweep.text["nick"], sweep.text["note"])}
+    assert sweep.record(client.post(reverse("intake:household-create"), body)).status_code == 302
+    household = Household.objects.get()
+
+    # Every URL answers OPTIONS, TRACE, PUT, PATCH and DELETE with an empty 405, canaries in the body.
+    world = World(site_a=site_a, site_b=None, household=household)
+    for route in iter_routes():
+        for method in ("OPTIONS", "TRACE", "PUT", "PATCH", "DELETE"):
+            response = client.generic(method, world.url(route), data=f"notes={sweep.text['boom']}")
+            assert response.status_code == 405 and response.content == b"", f"{method} {route.name}"
+            assert sweep.text["nick"] not in response.content.decode()
+
+    # The same consent token replayed after withdrawal records nothing, canaries and all.
+    withdraw = reverse("intake:consent-withdraw", kwargs={"code": household.code})
+    sweep.record(client.post(withdraw, {"confirmation": household.code}))
+    replay = sweep.record(client.post(reverse("intake:household-create"), {**body, "notes": sweep.text["notetwo"]}))
+    assert replay.status_code == 302 and not Household.objects.exists()
+
+    # A failed sign-in that would return to a household page keeps no visit code.
+    Client().post(
+        reverse("login") + f"?next=/intake/households/{household.code}/edit/",
+        {"username": volunteer_a.username, "password": "wrong-password-here"},
+        REMOTE_ADDR="192.0.2.99",
+    )
+    assert household.code not in repr(list(AccessAttempt.objects.values()))
+
+    # Purge an expired household: afterwards its code is in no column and its ID type in no plaintext one.
+    again = sweep.record(client.post(reverse("intake:household-consent"), {"client_agreed": "on"}))
+    page = sweep.record(client.get(again["Location"]))
+    hidden = {name: value for kind, name, value in forms_on(page.content.decode())[-1]["fields"] if kind == "hidden"}
+    sweep.record(client.post(reverse("intake:household-create"), {**hidden, **_household_form(sweep, sweep.text["nicktwo"], sweep.text["screen"])}))
+    second = Household.objects.get()
+    sweep.record(client.get(reverse("intake:household-edit", kwargs={"code": second.code})))
+    Household.objects.filter(pk=second.pk).update(purge_after=clock.today() - dt.timedelta(days=1))
+    assert purge_expired().purged == 1
+    canaries = list(sweep.text.values())
+    for table, column in _all_text_columns():
+        values = " ".join(_column_values(table, column))
+        assert _find(canaries, values) == [], f"canary left in {table}.{column}"
+        assert second.code not in values and household.code not in values, f"visit code left in {table}.{column}"
+    for table, column in _unencrypted_text_columns():
+        values = " ".join(_column_values(table, column))
+        assert [t for t in ID_TYPE_CANARIES.values() if t in values] == [], f"ID type in {table}.{column}"
+    sign_ins = repr(list(AccessLog.objects.values()))
+    assert second.code not in sign_ins and household.code not in sign_ins
+    logs = caplog.text + " ".join(f"{r.getMessage()} {r.__dict__}" for r in caplog.records)
+    assert _find(canaries, logs) == [], "canary in a log record"
+    assert _find(canaries, " ".join(sweep.urls)) == [], "canary in a URL"

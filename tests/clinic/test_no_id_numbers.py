@@ -36,6 +36,9 @@ CODE_FIELDS = {
     "clinic.SeasonCounter.id_type": "an ID-type code copied from a choice field",
     "clinic.SeasonCounter.credit": "a credit key from the rules",
     "clinic.SeasonCounter.status": "a status code from the rules",
+    "clinic.SeasonCounter.period": "week, month or season",
+    "clinic.PendingSeasonCount.cells": "encrypted JSON of ID-type codes, credit keys, status codes and counts, built by clinic.counters",
+    "intake.SpentConsent.digest": "SHA-256 hex digest of a random consent nonce, generated",
     "clinic.ActivityCounter.topic": "a handout topic slug, or \"summary\"",
     "clinic.ActivityCounter.language": "a handout language code",
 }

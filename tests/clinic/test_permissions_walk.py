@@ -119,3 +119,39 @@ def test_every_post_needs_a_csrf_token(db, world, route, volunteer_a):
     response = client.post(world.url(route), {})
     # 405 where the URL takes no POST at all; otherwise the CSRF check refuses before the view runs.
     assert response.status_code in (403, 405), f"POST {route.name}: {response.status_code}"
+
+
+UNMEANT_METHODS = ("OPTIONS", "TRACE", "PUT", "PATCH", "DELETE", "PROPFIND")
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: r.name)
+def test_options_trace_and_other_verbs_never_render_a_page(db, world, route, coordinator_a):
+    url = world.url(route)
+    for client in (Client(), _signed_in(coordinator_a)):
+        for method in UNMEANT_METHODS:
+            response = client.generic(method, url)
+            assert response.status_code == 405, f"{method} {route.name}: {response.status_code}"
+            assert response.content == b"", f"{method} {route.name} rendered a body"
+            assert set(response["Allow"].replace(" ", "").split(",")) <= {"GET", "HEAD", "POST"}
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.namespace != "admin" and r.name not in PUBLIC], ids=lambda r: r.name)
+def test_every_view_answers_only_the_methods_it_declares(db, world, route, coordinator_a):
+    """A view takes GET/HEAD, POST, or both, and says so: the other one gets 405 (never a page)."""
+    client = _signed_in(coordinator_a)
+    url = world.url(route)
+    get, post = client.get(url), client.post(url, {})
+    head = client.head(url)
+    for method, response in (("GET", get), ("POST", post)):
+        allow = response.get("Allow")
+        if response.status_code == 405:
+            assert allow, f"{method} {route.name}: 405 without Allow"
+            assert method not in allow.split(", ")
+    # HEAD goes wherever GET goes.
+    assert (head.status_code == 405) == (get.status_code == 405), route.name
+
+
+def _signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from clinic import clock
+from clinic.security_records import prune_security_records
+from intake.consent import prune_spent_consents
 from intake.shredders import households_due, purge_expired
 
 
@@ -15,6 +17,8 @@ class Command(BaseCommand):
         "last visit, never later than the end of the filing season, CONFIANZA_FILING_SEASON_END), "
         "with its dependents, consent and anything else attached to it; redact its audit entries; "
         "first add it to the anonymous season counters (site, week, ID type, credit results). "
+        "Also prune sign-in and lockout records: failed attempts after their cool-off, sign-in logs after "
+        "CONFIANZA_SECURITY_RECORD_DAYS days. "
         "Safe to run twice or at the same time on several servers. Run it daily (docs/deployment.md)."
     )
 
@@ -30,3 +34,9 @@ class Command(BaseCommand):
             return
         result = purge_expired(today=today, batch_size=batch_size)
         self.stdout.write(f"Purged {result.purged} household(s).")
+        pruned = prune_security_records()
+        prune_spent_consents(now=clock.now())
+        self.stdout.write(
+            f"Pruned {pruned.attempts} expired lockout record(s) and "
+            f"{pruned.access_logs + pruned.failure_logs} sign-in record(s) older than {settings.SECURITY_RECORD_DAYS} days."
+        )
