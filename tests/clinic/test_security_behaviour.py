@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import logging
 import sys
 
@@ -21,6 +20,7 @@ from django.utils import timezone
 from django.views.debug import ExceptionReporter
 
 from tests.clinic.boom_urls import CANARY_IN_EXCEPTION
+from tests.logcapture import project_log as capture_project_log
 from tests.walk import World, iter_routes
 
 pytestmark = pytest.mark.django_db
@@ -115,12 +115,9 @@ def test_a_server_error_report_under_the_project_settings_hides_the_clients_word
 
 @pytest.fixture
 def project_log():
-    """Capture what the project's own console handler writes (its filters and formatter as configured)."""
-    handler = next(h for h in logging.getLogger("django.request").handlers if isinstance(h, logging.StreamHandler))
-    stream = io.StringIO()
-    old = handler.setStream(stream)
-    yield stream
-    handler.setStream(old)
+    """What the project's own console handler writes (tests/logcapture.py)."""
+    with capture_project_log() as stream:
+        yield stream
 
 
 def test_a_server_error_reaches_the_log_without_the_message_through_the_project_handler(project_log, settings):
