@@ -28,9 +28,16 @@ def project_handlers() -> list[logging.StreamHandler]:
 def project_log() -> Iterator[io.StringIO]:
     stream = io.StringIO()
     handlers = project_handlers()
-    old = [handler.setStream(stream) for handler in handlers]
+    # Assign rather than setStream(): that flushes the old stream, which a previous in-process
+    # pytest session (mutation testing runs several) may have closed.
+    old = []
+    for handler in handlers:
+        with handler.lock:
+            old.append(handler.stream)
+            handler.stream = stream
     try:
         yield stream
     finally:
         for handler, previous in zip(handlers, old, strict=True):
-            handler.setStream(previous)
+            with handler.lock:
+                handler.stream = previous
