@@ -44,6 +44,7 @@ GROUPS: dict[str, dict[str, list[str]]] = {
             "tests/intake/test_eligibility_parse_and_screen.py",
             "tests/intake/test_eligibility_properties.py",
             "tests/intake/test_eligibility_branches.py",
+            "tests/intake/test_eligibility_messages.py",
         ],
     },
     "security": {
