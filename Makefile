@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := clinic.settings
 
-.PHONY: screenshots run test test-only venv system-deps system-deps-test messages check-deploy lint audit bench demo-setup lock
+.PHONY: screenshots run test test-only venv system-deps system-deps-test messages check-deploy lint audit bench demo-setup lock mutation
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -50,6 +50,14 @@ PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe 
 lock: venv
 	$(PIP_COMPILE) -o requirements.txt requirements.in
 	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+	$(PIP_COMPILE) -o requirements-mutation.txt requirements-mutation.in
+
+# Mutation testing with mutmut (slow; not part of `make test`): the eligibility engine and the
+# security modules, each group stopping by itself after MUTATION_MINUTES (default 30). Scores and
+# survivors: docs/testing.md. MUTATION_GROUPS=security or eligibility runs one group.
+mutation: venv messages
+	$(PY) -m pip install -q --require-hashes -r requirements-mutation.txt
+	$(PY) .ci/mutation.py
 
 # pip-audit (reports UNAUDITED without failing when its service is unreachable) and bandit
 # against the accepted baseline; see docs/security.md.

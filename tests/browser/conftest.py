@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import load_shipped_content
+from tests.environment import strict
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # page actions are safe here (one thread at a time).
@@ -34,8 +35,12 @@ def pytest_collection_modifyitems(config, items):
             import playwright.sync_api  # noqa: F401
         except ImportError:
             skip = pytest.mark.skip(reason="playwright is not installed")
-    for item in items:
-        if "browser" in item.keywords and skip is not None:
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if skip is not None and browser_items and strict():
+        # In CI a machine without the browser must not pass: fail the run, not skip its tests.
+        raise pytest.UsageError(f"CI=true: {skip.kwargs['reason']}; the browser tests are required in CI")
+    for item in browser_items:
+        if skip is not None:
             item.add_marker(skip)
 
 
