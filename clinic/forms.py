@@ -76,3 +76,38 @@ class ConfirmPasswordForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
         error_messages={"wrong": _("That is not your password.")},
     )
+
+
+class AuditFilterForm(forms.Form):
+    """Narrow a site's audit log: what, who, when, which visit code (all optional, GET)."""
+
+    action = forms.ChoiceField(label=_("What"), required=False)
+    actor = forms.ChoiceField(label=_("Who"), required=False)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date such as 2027-02-14.")},
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Enter a date such as 2027-02-14.")},
+    )
+    code = forms.CharField(
+        label=_("Visit code"), required=False, max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, actions, actors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Any"))] + list(actions)
+        self.fields["actor"].choices = [("", _("Anyone"))] + [(str(pk), name) for pk, name in actors]
+
+    def clean_code(self) -> str:
+        raw = "".join(ch for ch in self.cleaned_data.get("code", "").upper() if ch.isalnum())
+        return f"{raw[:4]}-{raw[4:]}" if len(raw) == 8 else raw
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("The end date is before the start date."))
+        return cleaned

@@ -151,3 +151,42 @@ def reject_control_characters(value: object) -> None:
         return
     if any((ord(ch) < 32 and ch not in "\n\r\t") or ord(ch) == 127 for ch in str(value)):
         raise ValidationError(_("This text holds invisible control characters. Please retype it."), code="control")
+
+
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[a-z]{2,}", re.IGNORECASE)
+# Ten digits as a US phone number is written: (559) 555-0100, 559-555-0100, 559.555.0100, 5595550100.
+_PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+_STREET = re.compile(
+    r"\b\d{1,6}\s+(?:[\w.'-]+\s+){0,4}?(?:st|street|ave|avenue|rd|road|blvd|boulevard|dr|drive|ln|lane|way|"
+    r"ct|court|pl|place|hwy|highway|pkwy|parkway|cir|circle|ter|terrace)\b\.?"
+    r"|\b(?:calle|avenida|camino)\s+[\w.'-]+\s+\d{1,6}\b"
+    r"|\bp\.?\s?o\.?\s+box\s+\d+|\b(?:apt|apartment|unit|suite)\.?\s*#?\s*\d+",
+    re.IGNORECASE,
+)
+
+CONTACT_MESSAGES = {
+    "email": _("This looks like an e-mail address. Notes keep only what the screening needs: please remove it."),
+    "phone": _("This looks like a phone number. Notes keep only what the screening needs: please remove it."),
+    "address": _("This looks like a street address. Notes keep only what the screening needs: please remove it."),
+}
+
+
+def contact_detail_kind(value: object) -> str | None:
+    """Return ``email``, ``phone`` or ``address`` when the text seems to hold one, else ``None``."""
+    if not value:
+        return None
+    text = str(value)
+    if _EMAIL.search(text):
+        return "email"
+    if _PHONE.search(text):
+        return "phone"
+    if _STREET.search(text):
+        return "address"
+    return None
+
+
+def reject_contact_details(value: object) -> None:
+    """Refuse an e-mail address, phone number or street address in notes (collect the minimum)."""
+    kind = contact_detail_kind(value)
+    if kind:
+        raise ValidationError(CONTACT_MESSAGES[kind], code=f"contact_{kind}")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from clinic.access import membership_for_manager, site_for_user
-from clinic.forms import InviteForm, TypedConfirmationForm
+from clinic.forms import AuditFilterForm, InviteForm, TypedConfirmationForm
 from clinic.invitations import invitation_tokens
 from clinic.languages import normalize_interface_language
 from clinic.methods import require_get_or_post
@@ -111,16 +111,81 @@ def people_deactivate(request, slug: str):
     return redirect("sites:people-list", slug=site.slug)
 
 
+def _field_label(name: str) -> str:
+    """The label of a changed field (``wages``, ``dependents.2.age``), never its value."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    parts = name.split(".")
+    model = apps.get_model("intake", "Dependent" if parts[0] == "dependents" else "Household")
+    if parts[0] == "dependents":
+        number = parts[1] if len(parts) > 1 else "?"
+        if len(parts) == 2:
+            return _("dependent %(number)s added or removed") % {"number": number}
+        field_name = parts[2]
+    else:
+        number, field_name = None, parts[0]
+    try:
+        label = str(model._meta.get_field(field_name).verbose_name)
+    except FieldDoesNotExist:
+        label = field_name
+    return _("dependent %(number)s: %(field)s") % {"number": number, "field": label} if number else label
+
+
+def _audit_rows(entries) -> list[dict]:
+    rows = []
+    for entry in entries:
+        data = dict(entry.data or {})
+        fields = data.pop("fields", None)
+        rows.append(
+            {
+                "entry": entry,
+                "fields": [_field_label(name) for name in fields] if isinstance(fields, list) else [],
+                "details": sorted(data.items()),
+            }
+        )
+    return rows
+
+
+@never_cache
 @login_required
 @require_safe
 def audit_log(request, slug: str):
-    """Show a site's audit log to its coordinator, newest first (read-only, paginated)."""
+    """A site's audit log for its coordinator: newest first, filtered, paginated, read-only."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
     site, _can_manage = site_for_user(request.user, slug, manage=True)
+    actors = (
+        get_user_model().objects.filter(memberships__site=site).order_by("username").values_list("pk", "username")
+    )
+    form = AuditFilterForm(request.GET or None, actions=AuditEntry.Action.choices, actors=actors)
     entries = AuditEntry.objects.filter(site=site).select_related("actor").order_by("-at", "-id")
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["action"]:
+            entries = entries.filter(action=data["action"])
+        if data["actor"]:
+            entries = entries.filter(actor_id=int(data["actor"]))
+        if data["code"]:
+            entries = entries.filter(visit_code=data["code"])
+        if data["since"]:
+            entries = entries.filter(at__gte=timezone.make_aware(dt.datetime.combine(data["since"], dt.time.min)))
+        if data["until"]:
+            end = data["until"] + dt.timedelta(days=1)
+            entries = entries.filter(at__lt=timezone.make_aware(dt.datetime.combine(end, dt.time.min)))
+    elif form.is_bound:
+        entries = entries.none()
     page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "clinic/auditentry_list.html", {"site": site, "page": page})
-
-
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "clinic/auditentry_list.html",
+        {"site": site, "page": page, "rows": _audit_rows(page), "form": form, "query": query.urlencode()},
+    )
 
 
 # The word an administrator types to rotate the keys (the same in every interface language).

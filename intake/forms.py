@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from clinic.languages import LanguageChoiceField, normalize_language
-from clinic.validators import reject_control_characters, reject_tin_shaped
+from clinic.validators import reject_contact_details, reject_control_characters, reject_tin_shaped
 from intake.eligibility.facts import FilingStatus
 from intake.facts import DEPENDENT_FIELDS, dependent_values
 from intake.fields import TAX_YEAR, AgeOrBirthYearMixin, MoneyField, age_field, birth_year_field
@@ -36,6 +36,8 @@ DEPENDENT_PREFIX = "dependents"
 BLANK_CHOICE = [("", _("Choose…"))]
 ADD_BUTTON = "add-dependent"
 REMOVE_BUTTON = "remove-dependent"
+# "Change answers" on the anonymous results: the form again, filled with what was posted.
+REVISE_BUTTON = "revise"
 
 def _text_validators() -> list:
     return [reject_tin_shaped, reject_control_characters]
@@ -125,13 +127,18 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         label=_("Notes (optional)"),
         required=False,
         max_length=2000,
-        validators=_text_validators(),
-        help_text=_("No ID numbers, addresses or immigration details."),
+        validators=[*_text_validators(), reject_contact_details],
+        help_text=_("No ID numbers, addresses, phone numbers, e-mail or immigration details."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    client_fields: tuple[str, ...] = ("language", "nickname", "notes")
+
     def __init__(self, *args, hidden: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("nickname", "notes"):
+            if name not in self.client_fields:
+                del self.fields[name]
         self.fields["language"].choices = settings.HANDOUT_LANGUAGES
         if not self.is_bound and "language" not in self.initial:
             self.initial["language"] = normalize_language(get_language()) or settings.LANGUAGE_CODE
@@ -160,9 +167,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
                     ),
                     Fieldset(
                         _("Talking with the client"),
-                        Field("language"),
-                        Field("nickname"),
-                        Field("notes"),
+                        *(Field(name) for name in self.client_fields),
                         css_id="fieldset-client",
                     ),
                     css_class="col-lg-6",
@@ -205,10 +210,16 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
             "other_income": data["other_income"],
             "investment_income": data["investment_income"],
             "language": data["language"],
-            "nickname": data["nickname"],
-            "notes": data["notes"],
+            "nickname": data.get("nickname", ""),
+            "notes": data.get("notes", ""),
             "tax_year": TAX_YEAR,
         }
+
+
+class ScreeningForm(HouseholdForm):
+    """The anonymous screening: the same questions, no nickname and no notes (nothing is kept)."""
+
+    client_fields = ("language",)
 
 
 class DependentForm(AgeOrBirthYearMixin, forms.Form):
@@ -352,16 +363,18 @@ def _typed_household(data) -> dict[str, str]:
     return {name: data.get(name) for name in HouseholdForm.base_fields if name in data}
 
 
-def reshaped_forms(data):
+def reshaped_forms(data, *, form_class=None):
     """Handle "add another dependent" and "remove": re-render what was typed, nothing validated.
 
     Return ``(form, formset)`` or ``None`` when the POST is a real submission. Works with
     JavaScript off: both buttons are plain submit buttons.
     """
-    if ADD_BUTTON not in data and REMOVE_BUTTON not in data:
+    if ADD_BUTTON not in data and REMOVE_BUTTON not in data and REVISE_BUTTON not in data:
         return None
     rows = posted_rows(data)
-    if REMOVE_BUTTON in data:
+    if REVISE_BUTTON in data:
+        pass
+    elif REMOVE_BUTTON in data:
         try:
             index = int(data.get(REMOVE_BUTTON))
         except (TypeError, ValueError):
@@ -370,23 +383,24 @@ def reshaped_forms(data):
             rows.pop(index)
     elif len(rows) < MAX_DEPENDENTS:
         rows.append({})
-    form = HouseholdForm(initial=_typed_household(data))
+    form = (form_class or HouseholdForm)(initial=_typed_household(data))
     formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX)
     return form, formset
 
 
-def household_forms(data=None, *, initial=None, rows=None):
+def household_forms(data=None, *, initial=None, rows=None, form_class=None):
     """Return ``(form, formset, submitted)`` for POSTed ``data``, or unbound forms when it is ``None``.
 
     ``submitted`` is true only for a real submission: an "add/remove dependent" POST re-renders
     what was typed without validating it, and a GET starts from ``initial`` and ``rows``.
     """
+    form_class = form_class or HouseholdForm
     if data is not None:
-        reshaped = reshaped_forms(data)
+        reshaped = reshaped_forms(data, form_class=form_class)
         if reshaped is not None:
             return (*reshaped, False)
-        return HouseholdForm(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX), True
-    return HouseholdForm(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
+        return form_class(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX), True
+    return form_class(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
 
 
 def household_initial(household) -> tuple[dict, list[dict]]:

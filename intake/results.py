@@ -61,7 +61,9 @@ def results_context(facts, *, language: str, code: str | None = None) -> dict:
     federal, california = column(FEDERAL_CREDITS), column(CALIFORNIA_CREDITS)
     return {
         "screening": screening,
-        "flags": [{"flag": flag, "subject": subject_label(getattr(flag, "subject", ""))} for flag in screening.flags],
+        "flags": [{"flag": flag, "subject": subject_label(getattr(flag, "subject", ""), facts)} for flag in screening.flags],
+        "headline": headline(screening),
+        "tax_year": facts.tax_year,
         "columns": [
             {"key": "federal", "title": _("Federal"), "credits": federal, "total": screening.total_federal},
             {"key": "california", "title": _("California"), "credits": california, "total": screening.total_california},
@@ -84,7 +86,7 @@ def people(facts) -> list[dict]:
     for number, dependent in enumerate(facts.dependents, start=1):
         rows.append(
             {
-                "role": gettext("Dependent %(number)s") % {"number": number},
+                "role": dependent_name(dependent, number),
                 "id_type": labels[dependent.id_type.value],
                 "age": dependent.age,
                 "student": dependent.full_time_student,
@@ -95,16 +97,61 @@ def people(facts) -> list[dict]:
     return rows
 
 
-def subject_label(subject: str) -> str:
-    """Return the person a flag is about, in the interface language ("dependent 2" → "Dependent 2")."""
+RELATIONSHIP_LABELS = {
+    "child": _("child"),
+    "stepchild": _("stepchild"),
+    "foster_child": _("foster child"),
+    "sibling": _("brother or sister"),
+    "grandchild": _("grandchild"),
+    "other_relative": _("other relative"),
+    "other": _("not related"),
+}
+
+
+def dependent_name(dependent, number: int) -> str:
+    """Name a dependent the way a volunteer says it: by age and relationship, with the form's number
+    ("the 4-year-old, child (dependent 1)"). The relationship shows once the form asks it."""
+    relationship = RELATIONSHIP_LABELS.get(str(getattr(dependent, "relationship", "") or ""))
+    if dependent.age == 0:
+        name = gettext("the baby (under 1)")
+    else:
+        name = gettext("the %(age)s-year-old") % {"age": dependent.age}
+    if relationship:
+        name = gettext("%(name)s, %(relationship)s") % {"name": name, "relationship": relationship}
+    return gettext("%(name)s (dependent %(number)s)") % {"name": name, "number": number}
+
+
+def subject_label(subject: str, facts=None) -> str:
+    """Return the person a flag is about, in the interface language ("dependent 2" → "the
+    9-year-old (dependent 2)" when the facts are at hand, else "Dependent 2")."""
     subject = str(subject or "")
     fixed = {"taxpayer": gettext("Taxpayer"), "spouse": gettext("Spouse"), "household": gettext("Household")}
     if subject in fixed:
         return fixed[subject]
     kind, _sep, number = subject.partition(" ")
     if kind == "dependent" and number.isdigit():
+        index = int(number) - 1
+        if facts is not None and 0 <= index < len(facts.dependents):
+            return dependent_name(facts.dependents[index], int(number))
         return gettext("Dependent %(number)s") % {"number": number}
     return subject
+
+
+def headline(screening) -> dict:
+    """The top of the results page: totals, then one line per credit found, with its first reason."""
+    found, not_found = [], []
+    for key in CREDIT_KEYS:
+        credit = screening.credits.get(key)
+        if credit is None:
+            continue
+        if credit.status is Status.ELIGIBLE and credit.amount:
+            first = credit.reasons[0].message if credit.reasons else ""
+            found.append({"key": key, "assessment": credit, "why": first, "estimate": bool(getattr(credit, "estimate", False))})
+        elif credit.status is Status.INDETERMINATE:
+            not_found.append({"key": key, "label": credit.label, "undecided": True})
+        else:
+            not_found.append({"key": key, "label": credit.label, "undecided": False})
+    return {"found": found, "not_found": not_found, "estimate": any(item["estimate"] for item in found)}
 
 
 # --- the edit-conflict page ------------------------------------------------------------------

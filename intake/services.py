@@ -42,6 +42,20 @@ def _clean_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> dict[str
     return cleaned
 
 
+def dependent_changes(old: list[Mapping[str, Any]], new: list[Mapping[str, Any]]) -> list[str]:
+    """Names (never values) of what changed among the dependents: ``dependents.2.age``, or
+    ``dependents.3`` for a dependent added or removed (numbers start at 1, as on the form)."""
+    names = []
+    for index in range(max(len(old), len(new))):
+        if index >= len(old) or index >= len(new):
+            names.append(f"dependents.{index + 1}")
+            continue
+        names += [
+            f"dependents.{index + 1}.{name}" for name in sorted(new[index]) if old[index].get(name) != new[index][name]
+        ]
+    return names
+
+
 def _write_dependents(household: Household, dependents: Iterable[Mapping[str, Any]]) -> None:
     household.dependents.all().delete()
     rows = []
@@ -125,6 +139,7 @@ def _household_update(
 ) -> Household:
     cleaned = _clean_fields(values, HOUSEHOLD_FIELDS)
     candidate = Household.objects.get(pk=household.pk)
+    before = {name: getattr(candidate, name) for name in cleaned}
     for name, value in cleaned.items():
         setattr(candidate, name, value)
     candidate.full_clean(exclude=["code", "submission_token"])
@@ -141,14 +156,19 @@ def _household_update(
     )
     if updated == 0:
         raise HouseholdConflict(Household.objects.get(pk=household.pk))
+    changed = [name for name in sorted(cleaned) if before[name] != getattr(candidate, name)]
     if dependents is not None:
+        dependents = list(dependents)
+        old_rows = [{name: getattr(d, name) for name in DEPENDENT_FIELDS} for d in household.dependents.all()]
         _write_dependents(household, dependents)
+        new_rows = [{name: getattr(d, name) for name in DEPENDENT_FIELDS} for d in household.dependents.all()]
+        changed += dependent_changes(old_rows, new_rows)
     audit_record(
         actor=user,
         action=AuditEntry.Action.EDIT,
         site=household.site,
         visit_code=household.code,
-        data={"fields": sorted(cleaned)},
+        data={"fields": changed},
     )
     return Household.objects.get(pk=household.pk)
 

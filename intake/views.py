@@ -22,15 +22,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from clinic import clock
-from clinic.access import site_for_user
+from clinic.access import memberships_of, site_for_user
 from clinic.forms import TypedConfirmationForm
 from clinic.methods import require_get_or_post
+from clinic.models import ActivityCounter
 from clinic.reauth import recent_sign_in_required
+from clinic.reports import activity_count
 from counseling.recommendations import handouts_for
 from intake.access import household_for_user
 from intake.consent import consent_spent, consent_token, editable_sites, read_consent
 from intake.facts import facts_from_values, household_facts
-from intake.forms import ConsentForm, FindForm, VersionForm, error_summary, household_forms, household_initial
+from intake.forms import (
+    ConsentForm,
+    FindForm,
+    ScreeningForm,
+    VersionForm,
+    error_summary,
+    household_forms,
+    household_initial,
+)
 from intake.models import Household
 from intake.results import differences, results_context
 from intake.selectors import households_for_desk, households_visible_to
@@ -150,6 +160,11 @@ def household_create(request):
         except ValidationError as exc:
             _model_errors_to_form(form, exc)
         else:
+            messages.success(
+                request,
+                _("Saved as %(code)s. To correct an answer, use Edit: the browser's Back button shows an empty form.")
+                % {"code": household.code},
+            )
             return redirect(household)
     return _render_household_form(
         request,
@@ -221,12 +236,19 @@ def household_detail(request, code: str):
 @require_get_or_post
 def screening(request):
     """Screen without recording: nothing is written, stored in the session or logged."""
-    form, formset, submitted = household_forms(_posted(request))
+    form, formset, submitted = household_forms(_posted(request), form_class=ScreeningForm)
     if submitted and form.is_valid() and formset.is_valid():
         facts = facts_from_values(form.household_values(), formset.dependent_values())
         language = form.cleaned_data["language"]
         context = {**results_context(facts, language=language), "handouts": handouts_for(facts, language=language)}
-        return render(request, "intake/screening_result.html", {**context, "facts": facts})
+        membership = memberships_of(request.user).order_by("site__name").first()
+        # A count by day, nothing else: no answer, no time, no person.
+        activity_count(site=membership.site if membership else None, activity=ActivityCounter.Activity.SCREENING)
+        # The answers travel back only as the "change answers" form's hidden fields (never stored).
+        known = set(form.fields) | {f"{formset.prefix}-{name}" for name in formset.management_form.fields}
+        known |= {f"{row.prefix}-{name}" for row in formset.forms for name in row.fields}
+        answers = [(key, value) for key in request.POST if key in known for value in request.POST.getlist(key)]
+        return render(request, "intake/screening_result.html", {**context, "facts": facts, "answers": answers})
     return _render_household_form(
         request,
         form,

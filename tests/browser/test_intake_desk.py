@@ -77,7 +77,9 @@ def test_an_anonymous_screening_leaves_nothing_behind(page, live_server, volunte
     audit_before = AuditEntry.objects.count()
     page.get_by_role("link", name="Anonymous screening").first.click()
     _fill_household(page, children=FAMILY[:1])
-    page.get_by_label("Nickname (optional)").fill("Walk-in Marisol")
+    # Nothing is kept, so the form asks for no nickname and no notes (issue 11).
+    assert page.get_by_label("Nickname (optional)").count() == 0
+    assert page.get_by_label("Notes (optional)").count() == 0
     page.get_by_role("button", name="See results").last.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="Anonymous screening: results").count() == 1
