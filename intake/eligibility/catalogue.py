@@ -628,7 +628,7 @@ FLAG_TRUMP_ACCOUNT_ITIN_PARENT = _f(
 )
 FLAG_EDUCATION_LOST = _f(
     "education_credits_need_ssn",
-    _("From 2026 the American Opportunity and Lifetime Learning credits need the claimant's own SSN valid for work (and the student's, for a student other than the filers): with an ITIN they are lost for %(subject)s's education expenses."),
+    _("From 2026 the American Opportunity and Lifetime Learning credits need the claimant's own SSN valid for work (and the student's, for a student other than the filers): with an ITIN they are lost for the education expenses of %(subject)s."),
     "IRC §25A(g)(1) as added by P.L. 119-21 §70606",
 )
 FLAG_EDUCATION_JOINT_UNCERTAIN = _f(
