@@ -1,7 +1,7 @@
 """Tax year 2026, the 2025-law deductions, the correctness fixes of issue 9, for both years.
 
 Every expected figure is worked by hand from the statute, the IRS/FTB worksheets and the facts
-file (/work/shared/facts/tax-law.md, cited as "facts §…"); none is copied from the engine's
+file (summarised in docs/legal-sources.md, cited as "facts §…"); none is copied from the engine's
 output. These households are not in any other test: they are the independent check.
 """
 
