@@ -165,14 +165,22 @@ def with_changes(h: Household, p, run, declined: bool, assess_resolved) -> dict[
     )
     found: dict[str, list] = {key: [] for key in credits}
     listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in credits}
+    screened: dict = {}
     for scenario in scenarios:
         filer_edited = any(not e.path.startswith("dependents.") for e in scenario)
         # California counts any SSN or ITIN already: only a person without one can change it.
         california = any(_current(h, e.path) not in CALIFORNIA_ID for e in scenario)
-        after = assess_resolved(
-            apply_scenario(h, scenario), p, income=run.income,
-            tax=None if filer_edited and tax_by_filer_id else run.computation, california=california,
-        ).credits
+        edited = apply_scenario(h, scenario)
+        # The rules never depend on the order of the filers or of the dependents, so two edited
+        # households with the same people screen alike (e.g. "the taxpayer gets an SSN" and "the
+        # spouse gets an SSN" when both hold ITINs): screen each such household once.
+        key = (_people(edited), california)
+        after = screened.get(key)
+        if after is None:
+            after = screened[key] = assess_resolved(
+                edited, p, income=run.income,
+                tax=None if filer_edited and tax_by_filer_id else run.computation, california=california,
+            ).credits
         people = frozenset(edit.path for edit in scenario)
         for key, amount_now in ((k, a.amount) for k, a in credits.items() if k in after):
             amount = after[key].amount
@@ -185,6 +193,16 @@ def with_changes(h: Household, p, run, declined: bool, assess_resolved) -> dict[
             listed[key].append((people, amount))
             found[key].append(_describe(scenario, amount))
     return {key: replace(a, changes=tuple(found[key])) if found[key] or a.changes else a for key, a in credits.items()}
+
+
+def _people(h: Household) -> tuple:
+    """The household's people as an order-free key (every field the rules read)."""
+    return (
+        tuple(sorted((f.id_type, f.age, f.foster_youth, f.blind, f.qualified_tips, f.qualified_overtime,
+                      f.itin_used_recently is True, f.itin_used_recently is False) for f in h.filers)),
+        tuple(sorted((d.id_type, d.age, d.full_time_student, d.months_lived_with_filer, d.permanently_disabled,
+                      d.relationship, d.birth_year or 0) for d in h.dependents)),
+    )
 
 
 def _current(h: Household, path: str) -> IdType:

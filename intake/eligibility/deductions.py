@@ -30,6 +30,17 @@ class Deduction:
     high: Decimal
 
 
+_NOTHING: dict = {}
+
+
+def _nothing(key: str, spec) -> Deduction:
+    """The common "nothing entered" answer, built once per key (its reason has no parameters)."""
+    found = _NOTHING.get(key)
+    if found is None:
+        found = _NOTHING[key] = _settled(key, ZERO, [spec.reason()])
+    return found
+
+
 def _settled(key: str, amount: Decimal, reasons: list) -> Deduction:
     status = Status.ELIGIBLE if amount > ZERO else Status.NOT_ELIGIBLE
     return Deduction(Assessment(key, status, amount, None, tuple(reasons)), amount, amount)
@@ -54,7 +65,7 @@ def senior(h: Household, p: ModuleType, agi: Decimal) -> Deduction:
     key = "senior"
     seniors = [(s, f) for s, f in filer_subjects(h.filers) if f.age >= p.SENIOR_DEDUCTION_AGE.value]
     if not seniors:
-        return _settled(key, ZERO, [m.SENIOR_NONE.reason()])
+        return _nothing(key, m.SENIOR_NONE)
     if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
         return _settled(key, ZERO, [m.DEDUCTION_MFS.reason()])
     reasons = [m.SENIOR_NO_SSN.reason(subject=s) for s, f in seniors if f.id_type not in WORK_SSN]
@@ -75,7 +86,7 @@ def _from_wages(h: Household, p: ModuleType, agi: Decimal, key: str) -> Deductio
     attribute = "qualified_tips" if tips else "qualified_overtime"
     earned = [(s, f, Decimal(getattr(f, attribute))) for s, f in filer_subjects(h.filers)]
     if not any(amount for _, _, amount in earned):
-        return _settled(key, ZERO, [(m.TIPS_NONE if tips else m.OVERTIME_NONE).reason()])
+        return _nothing(key, m.TIPS_NONE if tips else m.OVERTIME_NONE)
     if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
         return _settled(key, ZERO, [m.DEDUCTION_MFS.reason()])
     reasons = [m.WAGE_DEDUCTION_NO_SSN.reason(subject=s) for s, f, a in earned if a and f.id_type not in WORK_SSN]
@@ -116,7 +127,7 @@ def car_loan_interest(h: Household, p: ModuleType, agi: Decimal) -> Deduction:
     """Up to $10,000, less $200 per $1,000 of MAGI over $100,000 / $200,000; no SSN requirement."""
     key = "car_loan_interest"
     if not h.car_loan_interest:
-        return _settled(key, ZERO, [m.CAR_LOAN_NONE.reason()])
+        return _nothing(key, m.CAR_LOAN_NONE)
     start = p.CAR_LOAN_PHASE_OUT_START.value[_joint(h)]
     capped = min(Decimal(h.car_loan_interest), p.CAR_LOAN_INTEREST_CAP.value)
     amount = whole(_phase_out(capped, agi, start, p.CAR_LOAN_PHASE_OUT_RATE.value))
@@ -149,7 +160,7 @@ def qbi_deduction(h: Household, p: ModuleType, income, before_low: Decimal, befo
     key = "qbi"
     base = income.self_employment_income - income.self_employment_deduction
     if income.self_employment_income <= ZERO or base <= ZERO:
-        return _settled(key, ZERO, [m.QBI_NO_PROFIT.reason()])
+        return _nothing(key, m.QBI_NO_PROFIT)
     threshold = p.QBI_THRESHOLD.value[_joint(h)]
     rate = p.QBI_RATE.value
     if before_high > threshold:
