@@ -455,7 +455,7 @@ FLAG_DECLINED = _f(
 FLAG_TAX_UNCERTAIN = _f(
     "income_tax_depends_on_declined_id",
     _("The federal income tax shown is the highest of the possibilities: the senior, tips and overtime deductions need an SSN valid for work, and an ID type was not given."),
-    "IRC §151(d)(5)(C), §224(h), §225(g)",
+    "IRC §151(d)(5)(C); P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225)",
 )
 
 # --- Tax years and estimates ----------------------------------------------------------------------
@@ -522,7 +522,7 @@ SENIOR_NO_SSN = _r(
 DEDUCTION_MFS = _r(
     "deduction_needs_joint_return",
     _("A married person must file jointly to take this deduction."),
-    "IRC §151(d)(5)(C)(iii), §224(f), §225(e)",
+    "IRC §151(d)(5)(C); P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225)",
 )
 DEDUCTION_PHASED = _r(
     "deduction_phase_out",
@@ -552,12 +552,12 @@ OVERTIME_NONE = _r(
 WAGE_DEDUCTION_NO_SSN = _r(
     "wage_deduction_filer_no_work_ssn",
     _("%(subject_cap)s has no SSN valid for work, so their tips or overtime cannot be deducted."),
-    "IRC §224(h), §225(g)",
+    "P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225)",
 )
 WAGE_DEDUCTION_JOINT_ITIN = _r(
     "wage_deduction_joint_one_ssn_uncertain",
     _("On a joint return where one spouse has no SSN valid for work, the law can be read two ways: the spouse with the SSN deducts their own amount (%(amount_a)s), or the deduction needs both spouses to have one ($0). IRS instructions were not checked, so this deduction cannot be settled yet."),
-    "IRC §224(h), §225(g); facts §1.4 [U]",
+    "P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225); facts §1.4 [U]",
 )
 TIPS_JOINT_CAP_READINGS = _r(
     "tips_joint_cap_uncertain",
@@ -587,7 +587,7 @@ QBI_ELIGIBLE = _r(
 QBI_MINIMUM_USED = _r(
     "qbi_minimum_uncertain",
     _("From 2026 the deduction is at least %(minimum)s when qualified business income is %(floor)s or more. This assumes the client actively works in the business; the exact test was not confirmed."),
-    "IRC §199A(i) as added by P.L. 119-21 §70105 (facts §1.5 [U])",
+    "IRC §199A as amended by P.L. 119-21 §70105 (facts §1.5 [U])",
 )
 QBI_NO_PROFIT = _r(
     "qbi_no_business_profit",

@@ -117,7 +117,7 @@ SOCIAL_SECURITY_WAGE_BASE = P(D(184500), "SSA contribution and benefit base 2026
 # --- Qualified business income deduction (facts §1.5) --------------------------------------------------
 QBI_THRESHOLD = P({"joint": D(403500), "other": D(201750)}, "IRC §199A(e)(2); PE qbi/phase_out/start.yaml")
 # [U] the exact "active participation" test of the minimum (facts §1.5): the reason says so.
-QBI_MINIMUM = P((D(400), D(1000)), "IRC §199A(i) as added by P.L. 119-21 §70105; PE qbi/deduction_floor/*", "U")
+QBI_MINIMUM = P((D(400), D(1000)), "IRC §199A as amended by P.L. 119-21 §70105 (minimum deduction); PE qbi/deduction_floor/*", "U")
 
 # --- CTC / ODC (facts §1A.3) -------------------------------------------------------------------------
 CTC_PER_CHILD = P(D(2200), "IRC §24(h)(2), §24(i)(2); Rev. Proc. 2025-32 §4.05(1)")
