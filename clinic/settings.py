@@ -65,9 +65,45 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def secret_from_file(name: str) -> str | None:
+    """Read secret ``name`` from ``<name>_FILE`` or a systemd credential of that name, if either is set.
+
+    A ``*_FILE`` must be readable by its owner only (mode 600 or 400): a key other users can read
+    protects nothing. systemd's ``LoadCredential=`` puts the file in ``$CREDENTIALS_DIRECTORY``,
+    which systemd keeps private to the service. Surrounding whitespace and newlines are dropped.
+    """
+    path_value = env_str(f"{name}_FILE")
+    if path_value is not None:
+        path = Path(path_value)
+        try:
+            mode = path.stat().st_mode
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE={path_value} cannot be read ({exc.strerror})") from exc
+        if mode & 0o077:
+            raise ImproperlyConfigured(
+                f"{name}_FILE={path_value} can be read by other users (mode {mode & 0o777:o}): chmod 600 it"
+            )
+    else:
+        credentials = env_str("CREDENTIALS_DIRECTORY")
+        path = Path(credentials) / name if credentials else None
+        if path is None or not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+    text = text.strip()
+    if not text:
+        raise ImproperlyConfigured(f"The file for {name} ({path}) is empty")
+    return text
+
+
 def env_secret(name: str, *, profile_default: str | None) -> str:
-    """Return a secret from the environment; only demo and test profiles may default."""
+    """Return a secret from a file or the environment; only demo and test profiles may default."""
+    from_file = secret_from_file(name)
     value = env_str(name)
+    if from_file is not None and value is not None:
+        raise ImproperlyConfigured(f"{name} is set both in the environment and in a file: keep only the file")
+    if from_file is not None:
+        return from_file
     if value is not None:
         return value
     if profile_default is not None:
@@ -129,13 +165,16 @@ elif DEMO:
     }
 
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY", profile_default=_profile_defaults["DJANGO_SECRET_KEY"])
-# Field-encryption keys, newest first, comma-separated Fernet keys (clinic/crypto.py).
+# Field-encryption keys, newest first, comma-separated Fernet keys (clinic/crypto.py); in a file
+# (CONFIANZA_FIELD_KEYS_FILE or a systemd credential), one key a line or comma-separated.
 # Independent of SECRET_KEY so that either can be rotated alone.
 FIELD_ENCRYPTION_KEYS = [
-    key
+    key.strip()
     for key in env_secret(
         "CONFIANZA_FIELD_KEYS", profile_default=_profile_defaults["CONFIANZA_FIELD_KEYS"]
-    ).split(",")
+    )
+    .replace("\n", ",")
+    .split(",")
     if key.strip()
 ]
 
@@ -169,6 +208,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the load balancer's /healthz needs no host check, redirect, session or sign-in.
+    "clinic.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

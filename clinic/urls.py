@@ -5,6 +5,9 @@ from django.views.i18n import set_language
 
 from clinic import privacy_views, twofactor, views
 
+# A database outage answers 503 with a calm page, not a generic 500 (clinic/errors.py).
+handler500 = "clinic.errors.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
