@@ -14,6 +14,7 @@ import segno
 from django.utils.translation import gettext as _
 
 from counseling.models import CourtOrder
+from intake.eligibility.curves import california_curve
 
 STATUS_COLOURS = {
     CourtOrder.Status.IN_FORCE: "#1b7f3b",
@@ -36,11 +37,7 @@ def qr_svg(url: str) -> str:
 
 
 def california_credits_chart(tax_year: int) -> str | None:
-    """Return an SVG line chart of CalEITC and YCTC by earned income, or None without the engine."""
-    try:
-        from intake.eligibility.curves import california_curve
-    except ImportError:
-        return None
+    """Return an SVG line chart of CalEITC and YCTC by earned income, from the engine's curves."""
     series = [
         (_("CalEITC, 1 child"), "#1f4e9c", "", california_curve(tax_year, 1, step=500, young_child=True), 0),
         (_("CalEITC, 3 or more children"), "#6a3d9a", "6 4", california_curve(tax_year, 3, step=500), 0),

@@ -10,27 +10,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from clinic.models import Membership, Site
+from clinic.demo import DEMO_SEED, demo_site
+from clinic.models import Membership
+from intake.demo import create_demo_households
 
-DEMO_SITE = {
-    "slug": "demo",
-    "name": "Demo Free Tax Clinic",
-    "phone": "(555) 010-0100",
-    "hours": "Tue–Thu 5–8 pm, Sat 9 am–1 pm",
-    "languages": ["en", "es"],
-}
 DEMO_HOUSEHOLDS = 24
 DEMO_ACCOUNTS = [
     ("demo-volunteer", Membership.Role.VOLUNTEER, False),
     ("demo-coordinator", Membership.Role.COORDINATOR, False),
     ("demo-editor", Membership.Role.EDITOR, True),
 ]
-
-
-def demo_site() -> Site:
-    """Return the demo site, creating it if missing."""
-    site, _created = Site.objects.get_or_create(slug=DEMO_SITE["slug"], defaults=DEMO_SITE)
-    return site
 
 
 class Command(BaseCommand):
@@ -64,9 +53,7 @@ class Command(BaseCommand):
                     printed.append((username, str(role.label), password))
                 Membership.objects.get_or_create(user=user, site=site, defaults={"role": role})
         if not site.households.exists():
-            from intake.management.commands.demo_households import create_demo_households
-
-            create_demo_households(site=site, count=DEMO_HOUSEHOLDS, seed=2025)
+            create_demo_households(site=site, count=DEMO_HOUSEHOLDS, seed=DEMO_SEED)
             self.stdout.write(f"Added {DEMO_HOUSEHOLDS} synthetic, clearly fake households to the demo site.")
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {site.name}"))
         if printed:
