@@ -15,6 +15,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from clinic import crypto
 
 HEALTH_PATH = "/healthz"
+# AuditEntry.data["reason"] of the site-less PURGE entry that `manage.py purge_expired` writes per run.
+PURGE_RUN = "run"
 _PROBE = "confianza-health-probe"
 
 
@@ -52,3 +54,16 @@ class HealthCheckMiddleware:
         if service_available():
             return _unlogged(HttpResponse(b"ok\n", content_type="text/plain; charset=utf-8"))
         return _unlogged(HttpResponse(b"unavailable\n", content_type="text/plain; charset=utf-8", status=503))
+
+
+def last_purge_run():
+    """Return when ``manage.py purge_expired`` last finished, or None."""
+    from clinic.models import AuditEntry
+
+    entry = (
+        AuditEntry.objects.filter(action=AuditEntry.Action.PURGE, site__isnull=True, data__reason=PURGE_RUN)
+        .order_by("-at")
+        .only("at")
+        .first()
+    )
+    return entry.at if entry else None

@@ -353,6 +353,17 @@ CACHES = {
 RETENTION_DAYS = env_int("CONFIANZA_RETENTION_DAYS", 30, minimum=1)
 FILING_SEASON_END = env_str("CONFIANZA_FILING_SEASON_END", "10-15")  # MM-DD, end of extension season
 
+# Backups (clinic/backups.py, deploy/confianza-backup.*): encrypted to the age public keys in
+# CONFIANZA_BACKUP_RECIPIENTS_FILE, kept CONFIANZA_BACKUP_KEEP_DAYS days, never longer than retention.
+BACKUP_DIR = Path(env_str("CONFIANZA_BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_RECIPIENTS_FILE = env_str("CONFIANZA_BACKUP_RECIPIENTS_FILE")
+BACKUP_KEEP_DAYS = env_int("CONFIANZA_BACKUP_KEEP_DAYS", min(14, RETENTION_DAYS), minimum=1)
+if BACKUP_KEEP_DAYS > RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        "CONFIANZA_BACKUP_KEEP_DAYS must not be longer than CONFIANZA_RETENTION_DAYS, or a purged household "
+        "lives on in the backups"
+    )
+
 # Sessions: a shared intake desk must not stay signed in (clinic/middleware.py enforces all three).
 IDLE_MINUTES = env_int("CONFIANZA_IDLE_MINUTES", 15, minimum=1)
 # Sites marked "shared desks" (Site.shared_desks) sign volunteers out sooner.
