@@ -252,7 +252,11 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'confianza.sqlite3'}")
 try:
-    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0))
+    # Persistent connections are checked before each request reuses them (CONN_HEALTH_CHECKS), so a
+    # database restart costs no failed request once it is back (docs/benchmarks.md, connections).
+    _db = dj_database_url.parse(
+        DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0), conn_health_checks=True
+    )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL this app understands: {exc}") from exc
 if _db["ENGINE"] == "django.db.backends.sqlite3":

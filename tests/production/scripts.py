@@ -30,3 +30,30 @@ def households(stdout: str) -> list:
 
     line = next(line for line in stdout.splitlines() if line.startswith("HOUSEHOLDS "))
     return json.loads(line.removeprefix("HOUSEHOLDS "))
+
+PEOPLE = """
+import json
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from clinic.models import Membership, Site
+site, _ = Site.objects.get_or_create(slug="stack", defaults={"name": "Stack Test Clinic", "phone": "(555) 010-0042", "languages": ["en", "es"]})
+keys = {}
+for username, role in [("coordinator-stack", "coordinator"), ("volunteer-stack", "volunteer"), ("volunteer-lockout", "volunteer"), ("volunteer-kill", "volunteer"), ("volunteer-outage-0", "volunteer"), ("volunteer-outage-600", "volunteer"), ("coordinator-e2e", "coordinator")]:
+    user, _ = get_user_model().objects.get_or_create(username=username)
+    user.password = make_password("stack-password-not-real-1", hasher="argon2")
+    user.save()
+    Membership.objects.get_or_create(user=user, site=site, defaults={"role": role})
+    TOTPDevice.objects.filter(user=user).delete()
+    keys[username] = TOTPDevice.objects.create(user=user, name="phone", confirmed=True).key
+print("PEOPLE " + json.dumps(keys))
+"""
+
+PASSWORD = "stack-password-not-real-1"
+
+
+def people(stdout: str) -> dict[str, str]:
+    import json
+
+    line = next(line for line in stdout.splitlines() if line.startswith("PEOPLE "))
+    return json.loads(line.removeprefix("PEOPLE "))

@@ -235,3 +235,26 @@ def totp_now(key_hex: str, *, step: int = 30, digits: int = 6) -> str:
     offset = digest[-1] & 0x0F
     code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 10**digits
     return f"{code:0{digits}d}"
+
+
+def record_household(browser: Browser, *, port: int | None = None, **overrides) -> str:
+    """Record a household as a volunteer does (consent, then the form); return its visit code."""
+    from tests.intake.conftest import household_post
+
+    page = browser.get("/intake/households/new/", port=port)
+    assert page.status == 200, page.status
+    consent = browser.post(
+        "/intake/households/new/", {"csrfmiddlewaretoken": browser.csrf(page.text), "client_agreed": "on"}, port=port
+    )
+    assert consent.status == 302, consent.status
+    location = consent.getheader("Location")
+    token = urllib.parse.parse_qs(urllib.parse.urlparse(location).query)["consent"][0]
+    form = browser.get(location, port=port)
+    assert form.status == 200, form.status
+    saved = browser.post(
+        "/intake/households/new/details/",
+        household_post(submission_token=token, csrfmiddlewaretoken=browser.csrf(form.text), **overrides),
+        port=port,
+    )
+    assert saved.status == 302, (saved.status, saved.text[:2000])
+    return saved.getheader("Location").rstrip("/").rsplit("/", 1)[-1]
