@@ -34,6 +34,7 @@ def stack(tmp_path_factory):
     try:
         env = production_env(tmp, name)
         manage(env, "migrate", "-v", "0")
+        manage(env, "load_content")
         manage(env, "collectstatic", "--noinput", "-v", "0")
         keys = scripts.people(manage(env, "shell", "-c", scripts.PEOPLE).stdout)
         yield Stack(database=name, env=env, totp_keys=keys, tmp=tmp)
