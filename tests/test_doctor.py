@@ -11,9 +11,8 @@ from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from clinic import clock, crypto
+from clinic import clock, crypto, doctor
 from clinic.backups import PREFIX, STAMP, SUFFIX
-from clinic import doctor
 from counseling.doctor import check_content
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.production.support import nginx_site
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 UNITS = sorted((DEPLOY / "systemd").iterdir())
@@ -121,37 +123,6 @@ def test_the_access_log_skips_health_probes_only():
         logger.access(None, None, {"PATH_INFO": "/healthz"}, None)
         logger.access(None, None, {"PATH_INFO": "/intake/"}, None)
     assert lines == ["/intake/"]
-
-
-def nginx_site(tmp_path: Path, *, https_port: int, http_port: int, upstream_port: int) -> Path:
-    """Write a runnable copy of deploy/nginx/confianza.conf: own ports, a self-signed certificate,
-    files under ``tmp_path``. Returns the main configuration file to pass to ``nginx -c``."""
-    subprocess.run(  # noqa: S603 - fixed tool
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",  # noqa: S607
-         "-subj", "/CN=clinic.example.org", "-keyout", str(tmp_path / "privkey.pem"),
-         "-out", str(tmp_path / "fullchain.pem")],
-        check=True, capture_output=True,
-    )
-    site = (DEPLOY / "nginx" / "confianza.conf").read_text(encoding="utf-8")
-    site = (
-        site.replace("/etc/letsencrypt/live/clinic.example.org", str(tmp_path))
-        .replace("/var/log/nginx", str(tmp_path))
-        .replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
-        .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
-        .replace("127.0.0.1:8000", f"127.0.0.1:{upstream_port}")
-    )
-    site = "\n".join(line for line in site.splitlines() if "[::]" not in line)  # no IPv6 on the test host
-    (tmp_path / "site.conf").write_text(site, encoding="utf-8")
-    main = tmp_path / "nginx.conf"
-    main.write_text(
-        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nworker_processes 1;\n"
-        f"events {{ worker_connections 256; }}\n"
-        f"http {{\n  client_body_temp_path {tmp_path}/body;\n  proxy_temp_path {tmp_path}/proxy;\n"
-        f"  fastcgi_temp_path {tmp_path}/fastcgi;\n  uwsgi_temp_path {tmp_path}/uwsgi;\n"
-        f"  scgi_temp_path {tmp_path}/scgi;\n  access_log off;\n  include {tmp_path}/site.conf;\n}}\n",
-        encoding="utf-8",
-    )
-    return main
 
 
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (make system-deps-test)")

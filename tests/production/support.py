@@ -103,8 +103,10 @@ def free_port() -> int:
 class Gunicorn:
     """gunicorn with deploy/gunicorn.conf.py on a loopback port; stopped by ``stop()`` or the context."""
 
-    def __init__(self, env: dict[str, str], *, workers: int = 1, port: int | None = None, log: Path | None = None):
+    def __init__(self, env: dict[str, str], *, workers: int = 1, port: int | None = None, log: Path | None = None,
+                 extra_args: list[str] | None = None):
         self.port = port or free_port()
+        self.extra_args = list(extra_args or [])
         self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)}
         self.log_path = log or Path(env["CONFIANZA_VAR_DIR"]) / f"gunicorn-{self.port}.log"
         self.proc: subprocess.Popen | None = None
@@ -114,7 +116,7 @@ class Gunicorn:
         self._log = self.log_path.open("wb")
         self.proc = subprocess.Popen(  # noqa: S603 - fixed interpreter and config
             [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "deploy" / "gunicorn.conf.py"),
-             "clinic.wsgi:application"],
+             *self.extra_args, "clinic.wsgi:application"],
             cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
@@ -161,16 +163,21 @@ class Browser:
 
     ``port`` can change between requests: the same browser talks to another app server."""
 
-    def __init__(self, port: int, *, language: str = "en"):
+    def __init__(self, port: int, *, language: str = "en", tls=None):
         self.port = port
         self.cookies: dict[str, str] = {}
         self.language = language
+        self.tls = tls  # an ssl.SSLContext: talk HTTPS to the reverse proxy instead
 
     def request(self, method: str, path: str, data: dict | list | None = None, *, headers: dict | None = None,
                 port: int | None = None, timeout: float = 60):
-        conn = http.client.HTTPConnection("127.0.0.1", port or self.port, timeout=timeout)
+        if self.tls is not None:
+            conn = http.client.HTTPSConnection("127.0.0.1", port or self.port, timeout=timeout, context=self.tls)
+            sent = {"Host": HOST, "Accept-Language": self.language}
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", port or self.port, timeout=timeout)
+            sent = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": self.language}
         body = None
-        sent = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": self.language}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if data is not None:
@@ -258,3 +265,34 @@ def record_household(browser: Browser, *, port: int | None = None, **overrides) 
     )
     assert saved.status == 302, (saved.status, saved.text[:2000])
     return saved.getheader("Location").rstrip("/").rsplit("/", 1)[-1]
+
+
+def nginx_site(tmp_path: Path, *, https_port: int, http_port: int, upstream_port: int) -> Path:
+    """Write a runnable copy of deploy/nginx/confianza.conf: own ports, a self-signed certificate,
+    files under ``tmp_path``. Returns the main configuration file to pass to ``nginx -c``."""
+    subprocess.run(  # noqa: S603 - fixed tool
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",  # noqa: S607
+         "-subj", "/CN=clinic.example.org", "-keyout", str(tmp_path / "privkey.pem"),
+         "-out", str(tmp_path / "fullchain.pem")],
+        check=True, capture_output=True,
+    )
+    site = (ROOT / "deploy" / "nginx" / "confianza.conf").read_text(encoding="utf-8")
+    site = (
+        site.replace("/etc/letsencrypt/live/clinic.example.org", str(tmp_path))
+        .replace("/var/log/nginx", str(tmp_path))
+        .replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
+        .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
+        .replace("127.0.0.1:8000", f"127.0.0.1:{upstream_port}")
+    )
+    site = "\n".join(line for line in site.splitlines() if "[::]" not in line)  # no IPv6 on the test host
+    (tmp_path / "site.conf").write_text(site, encoding="utf-8")
+    main = tmp_path / "nginx.conf"
+    main.write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nworker_processes 1;\n"
+        f"events {{ worker_connections 256; }}\n"
+        f"http {{\n  client_body_temp_path {tmp_path}/body;\n  proxy_temp_path {tmp_path}/proxy;\n"
+        f"  fastcgi_temp_path {tmp_path}/fastcgi;\n  uwsgi_temp_path {tmp_path}/uwsgi;\n"
+        f"  scgi_temp_path {tmp_path}/scgi;\n  access_log off;\n  include {tmp_path}/site.conf;\n}}\n",
+        encoding="utf-8",
+    )
+    return main
