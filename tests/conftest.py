@@ -1,4 +1,4 @@
-"""Fixed personas with obviously fake data (STYLE.md §13)."""
+"""Fixed personas with obviously fake data (docs/architecture.md, habit 13)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,23 @@ def pytest_runtest_teardown(item, nextitem):
 
             if not Topic.objects.exists():
                 load_shipped_content()
+
+
+@pytest.fixture
+def old_sign_in(settings, monkeypatch):
+    """Return a function that moves the clock past the recent-sign-in window (clinic/reauth.py),
+    keeping the session itself alive (a long idle limit)."""
+    import datetime as dt
+
+    from clinic import clock
+
+    settings.IDLE_MINUTES = 120
+
+    def age() -> None:
+        later = clock.now() + dt.timedelta(minutes=settings.REAUTH_MINUTES + 1)
+        monkeypatch.setattr("clinic.clock.now", lambda: later)
+
+    return age
 
 
 @pytest.fixture
