@@ -433,6 +433,7 @@ def main() -> None:
         sys.exit("wrk is not installed: apt-get install wrk (or make system-deps-test)")
     phases = args.phases.split(",")
     tmp = Path(tempfile.mkdtemp(prefix="confianza-load-"))
+    load_before = os.getloadavg()[1]
     stack = Stack(tmp)
     lines: list[str] = []
     report: dict = {}
@@ -490,6 +491,7 @@ def main() -> None:
         stack.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
+    report["load"] = (load_before, os.getloadavg()[1])
     lines.append(render(report, args))
     text = "\n".join(lines)
     print(text)
@@ -505,7 +507,9 @@ def render(report: dict, args) -> str:
         f"gunicorn (deploy/gunicorn.conf.py, production profile, {args.workers} sync workers unless said), wrk "
         f"with {CONNECTIONS} connections. **The machine was shared with seven other engineers' work the whole "
         "time**: figures are medians of the runs with their spread, and are noisy. Each run lasted "
-        f"{args.duration} s, not the 5 minutes of the goals, unless said."
+        f"{args.duration} s, not the 5 minutes of the goals, unless said. The machine's 5-minute load average "
+        f"was {report['load'][0]:.1f} before and {report['load'][1]:.1f} after (2 cores: anything above 2 means "
+        "processes queued for a core)."
     )
     out.append("")
     if "signin" in report:

@@ -130,3 +130,25 @@ def test_a_coordinator_s_day_on_the_production_stack(stack, proxied):
     assert "/intake/" in proxy_log and "/healthz" not in proxy_log
     assert "?" not in proxy_log  # no query strings (the consent step had one)
     assert '"GET /intake/' in server.log() and "/healthz" not in server.log()
+
+
+def test_doctor_passes_on_the_production_deployment_and_says_what_is_missing(stack, proxied):
+    from tests.production.support import manage
+
+    before = manage(stack.env, "doctor", "--skip", "backups", check=False)
+    if "never ran" in before.stdout:
+        assert before.returncode == 1 and "FAIL  nightly purge: never ran" in before.stdout
+    manage(stack.env, "purge_expired")
+    after = manage(stack.env, "doctor", "--skip", "backups", check=False)
+    lines = ["OK    database", "OK    migrations", "OK    field keys", "OK    static files", "OK    nightly purge",
+             "SKIP  backups", "OK    deploy checks"]
+    for line in lines:
+        assert line in after.stdout, after.stdout
+    # The shipped handouts carry review-by dates and the calendar moves on: past one, the doctor
+    # must say so (and only that); before, everything passes.
+    failures = [line for line in after.stdout.splitlines() if line.startswith("FAIL")]
+    if failures:
+        assert after.returncode == 1 and len(failures) == 1, after.stdout
+        assert failures[0].startswith("FAIL  handout content:") and "past their review-by date" in failures[0]
+    else:
+        assert after.returncode == 0 and "OK    handout content" in after.stdout and "All checks passed." in after.stdout
