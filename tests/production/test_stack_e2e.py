@@ -55,7 +55,10 @@ def _tls(tmp) -> ssl.SSLContext:
 
 SECURITY_HEADERS = {
     "Strict-Transport-Security": re.compile(r"^max-age=31536000; includeSubDomains$"),
-    "Content-Security-Policy": re.compile(r"default-src 'self'.*frame-ancestors 'none'"),
+    # Directive order is not fixed: each one is looked for on its own.
+    "Content-Security-Policy": re.compile(
+        r"^(?=.*default-src 'self')(?=.*script-src 'self')(?=.*object-src 'none')(?=.*frame-ancestors 'none')"
+    ),
     "X-Frame-Options": re.compile(r"^DENY$"),
     "X-Content-Type-Options": re.compile(r"^nosniff$"),
     "Referrer-Policy": re.compile(r"^same-origin$"),
