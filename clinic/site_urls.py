@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from clinic import views
 
@@ -9,5 +9,6 @@ urlpatterns = [
     path("<slug:slug>/people/invite/", views.people_invite, name="people-invite"),
     path("<slug:slug>/people/deactivate/", views.people_deactivate, name="people-deactivate"),
     path("<slug:slug>/audit/", views.audit_log, name="audit-log"),
-    path("<slug:slug>/season/", views.season_report_view, name="season-report"),
+    # The season page counts live households too, so intake serves it (same namespace, no import).
+    path("<slug:slug>/", include("intake.site_urls")),
 ]

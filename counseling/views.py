@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from clinic import clock
+from clinic.models import ActivityCounter
+from clinic.reports import activity_count
 from counseling.access import can_edit_content, can_review_content, printing_site
 from counseling.caching import cached_handout, cached_packet
 from counseling.forms import ClientSummaryForm, PacketForm
@@ -73,7 +75,15 @@ def handout_pdf(request, topic: str, language: str):
             {"version": version, "language_name": language_name(language)},
         )
     rendered, _hit = cached_handout(topic=topic_obj, language=language, site=site, version=version)
+    activity_count(site=site, activity=ActivityCounter.Activity.PRINT, topic=topic, language=language)
     return pdf_response(rendered)
+
+
+def _count_packet(site, items) -> None:
+    """Count a packet's prints by topic and language (copies included) for the season page."""
+    for item in items:
+        topic, language, copies = item
+        activity_count(site=site, activity=ActivityCounter.Activity.PRINT, topic=topic, language=language, count=copies)
 
 
 @login_required
@@ -90,6 +100,7 @@ def packet(request):
     form = PacketForm(request.POST or None, available=available)
     if request.method == "POST" and form.is_valid():
         rendered, _hit = cached_packet(items=form.items(), site=site)
+        _count_packet(site, form.items())
         return pdf_response(rendered)
     grid = [
         (row.topic, [(language, form[PacketForm.field_name(row.topic.slug, language)] if version else None)
@@ -115,6 +126,9 @@ def client_summary(request, code: str):
             language=form.cleaned_data["language"],
             include_nickname=form.cleaned_data["include_nickname"],
             user=request.user,
+        )
+        activity_count(
+            site=household.site, activity=ActivityCounter.Activity.PRINT, topic="summary", language=form.cleaned_data["language"]
         )
         return pdf_response(rendered, attachment=True, private=True)
     response = render(request, "counseling/summary_form.html", {"form": form, "household": household})
