@@ -65,3 +65,30 @@ class ScrubRecordFilter(logging.Filter):
             record.exc_text = None
         record.stack_info = None
         return True
+
+
+def database_unavailable(exc: BaseException | None) -> bool:
+    """Return whether ``exc`` means the database cannot be reached or refused the work for now."""
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(exc, (OperationalError, InterfaceError))
+
+
+def server_error(request):
+    """handler500: a database outage is a calm 503 in the user's language; anything else is a 500.
+
+    Renders without the request, so the page needs neither the session nor the user (both live in
+    the database that is gone). Each write is one transaction, so nothing is half-written; the next
+    request opens a new connection, so service resumes when the database returns.
+    """
+    import sys
+
+    from django.http import HttpResponse
+    from django.template import loader
+    from django.views import defaults
+
+    if database_unavailable(sys.exc_info()[1]):
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return defaults.server_error(request)

@@ -69,9 +69,45 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def secret_from_file(name: str) -> str | None:
+    """Read secret ``name`` from ``<name>_FILE`` or a systemd credential of that name, if either is set.
+
+    A ``*_FILE`` must be readable by its owner only (mode 600 or 400): a key other users can read
+    protects nothing. systemd's ``LoadCredential=`` puts the file in ``$CREDENTIALS_DIRECTORY``,
+    which systemd keeps private to the service. Surrounding whitespace and newlines are dropped.
+    """
+    path_value = env_str(f"{name}_FILE")
+    if path_value is not None:
+        path = Path(path_value)
+        try:
+            mode = path.stat().st_mode
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE={path_value} cannot be read ({exc.strerror})") from exc
+        if mode & 0o077:
+            raise ImproperlyConfigured(
+                f"{name}_FILE={path_value} can be read by other users (mode {mode & 0o777:o}): chmod 600 it"
+            )
+    else:
+        credentials = env_str("CREDENTIALS_DIRECTORY")
+        path = Path(credentials) / name if credentials else None
+        if path is None or not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+    text = text.strip()
+    if not text:
+        raise ImproperlyConfigured(f"The file for {name} ({path}) is empty")
+    return text
+
+
 def env_secret(name: str, *, profile_default: str | None) -> str:
-    """Return a secret from the environment; only demo and test profiles may default."""
+    """Return a secret from a file or the environment; only demo and test profiles may default."""
+    from_file = secret_from_file(name)
     value = env_str(name)
+    if from_file is not None and value is not None:
+        raise ImproperlyConfigured(f"{name} is set both in the environment and in a file: keep only the file")
+    if from_file is not None:
+        return from_file
     if value is not None:
         return value
     if profile_default is not None:
@@ -133,13 +169,16 @@ elif DEMO:
     }
 
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY", profile_default=_profile_defaults["DJANGO_SECRET_KEY"])
-# Field-encryption keys, newest first, comma-separated Fernet keys (clinic/crypto.py).
+# Field-encryption keys, newest first, comma-separated Fernet keys (clinic/crypto.py); in a file
+# (CONFIANZA_FIELD_KEYS_FILE or a systemd credential), one key a line or comma-separated.
 # Independent of SECRET_KEY so that either can be rotated alone.
 FIELD_ENCRYPTION_KEYS = [
-    key
+    key.strip()
     for key in env_secret(
         "CONFIANZA_FIELD_KEYS", profile_default=_profile_defaults["CONFIANZA_FIELD_KEYS"]
-    ).split(",")
+    )
+    .replace("\n", ",")
+    .split(",")
     if key.strip()
 ]
 
@@ -173,6 +212,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the load balancer's /healthz needs no host check, redirect, session or sign-in.
+    "clinic.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Only GET, HEAD and POST reach the app: OPTIONS, TRACE and the rest get 405 (clinic/methods.py).
     "clinic.methods.AllowedMethodsMiddleware",
@@ -218,7 +259,11 @@ TEMPLATES = [
 
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'confianza.sqlite3'}")
 try:
-    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0))
+    # Persistent connections are checked before each request reuses them (CONN_HEALTH_CHECKS), so a
+    # database restart costs no failed request once it is back (docs/benchmarks.md, connections).
+    _db = dj_database_url.parse(
+        DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0, minimum=0), conn_health_checks=True
+    )
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL this app understands: {exc}") from exc
 if _db["ENGINE"] == "django.db.backends.sqlite3":
@@ -333,6 +378,17 @@ CONFIANZA_TAX_YEAR = env_int("CONFIANZA_TAX_YEAR", 2026, minimum=2025)
 
 RETENTION_DAYS = env_int("CONFIANZA_RETENTION_DAYS", 30, minimum=1)
 FILING_SEASON_END = env_str("CONFIANZA_FILING_SEASON_END", "10-15")  # MM-DD, end of extension season
+
+# Backups (clinic/backups.py, deploy/confianza-backup.*): encrypted to the age public keys in
+# CONFIANZA_BACKUP_RECIPIENTS_FILE, kept CONFIANZA_BACKUP_KEEP_DAYS days, never longer than retention.
+BACKUP_DIR = Path(env_str("CONFIANZA_BACKUP_DIR", str(VAR_DIR / "backups")))
+BACKUP_RECIPIENTS_FILE = env_str("CONFIANZA_BACKUP_RECIPIENTS_FILE")
+BACKUP_KEEP_DAYS = env_int("CONFIANZA_BACKUP_KEEP_DAYS", min(14, RETENTION_DAYS), minimum=1)
+if BACKUP_KEEP_DAYS > RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        "CONFIANZA_BACKUP_KEEP_DAYS must not be longer than CONFIANZA_RETENTION_DAYS, or a purged household "
+        "lives on in the backups"
+    )
 
 # Sessions: a shared intake desk must not stay signed in (clinic/middleware.py enforces all three).
 IDLE_MINUTES = env_int("CONFIANZA_IDLE_MINUTES", 15, minimum=1)

@@ -5,6 +5,9 @@ from django.urls import include, path, reverse_lazy
 from clinic import reauth, twofactor, views
 from clinic.invitations import invitation_tokens
 
+# A database outage answers 503 with a calm page, not a generic 500 (clinic/errors.py).
+handler500 = "clinic.errors.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     # Browsers ask for /favicon.ico whatever the page says; send them to the vendored icon.

@@ -6,6 +6,7 @@ SSN or ITIN is refused wherever a person can type: nicknames, notes, search boxe
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from itertools import groupby
 

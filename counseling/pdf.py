@@ -12,6 +12,7 @@ never depends on the network at a pop-up site.
 from __future__ import annotations
 
 import mimetypes
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -72,9 +73,21 @@ class StaticFilesOnlyFetcher(URLFetcher):
         raise ResourceRefused(f"refused to fetch {url!r}: handouts may only use the app's own static files")
 
 
+_fonts = threading.local()
+
+
 def new_font_config() -> FontConfiguration:
-    """Return a fresh font configuration (one per document, or shared across a packet)."""
-    return FontConfiguration()
+    """Return this thread's font configuration, made once and reused for every document.
+
+    Making one loads the system's font list through fontconfig and starts an empty Pango font
+    map: 65–185 ms a document on the 2-core benchmark machine, and about a fifth of a client
+    summary's render (docs/benchmarks.md). No template declares ``@font-face``, so nothing a document
+    adds to the configuration can change the next one; one per thread keeps threaded workers safe.
+    """
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        config = _fonts.config = FontConfiguration()
+    return config
 
 
 def html_to_document(html: str, *, font_config: FontConfiguration | None = None):

@@ -54,3 +54,23 @@ def test_every_accepted_bandit_finding_is_explained():
     for result in baseline["results"]:
         row = next((line for line in text.splitlines() if f"`{result['filename']}`" in line), "")
         assert result["test_id"] in row, f"explain {result['test_id']} in {result['filename']} in docs/security.md"
+
+
+def test_the_deployment_guide_states_how_long_a_purged_household_stays_in_backups(settings):
+    from clinic.backups import purged_gone_from_backups_after_days
+
+    text = (DOCS / "deployment.md").read_text(encoding="utf-8")
+    # The number is derived from the settings' defaults (the docs describe a default install).
+    assert settings.BACKUP_KEEP_DAYS == 14 and settings.RETENTION_DAYS == 30
+    days = purged_gone_from_backups_after_days(settings.BACKUP_KEEP_DAYS)
+    assert f"**A purged household leaves the backups within {days} days**" in text
+    assert f"kept {settings.BACKUP_KEEP_DAYS} days" in text
+
+
+def test_the_deployment_guide_names_every_file_in_deploy():
+    text = (DOCS / "deployment.md").read_text(encoding="utf-8")
+    for path in sorted((DOCS.parent / "deploy").rglob("*")):
+        if path.is_file():
+            name = path.relative_to(DOCS.parent).as_posix()
+            stem = name.rsplit(".", 1)[0]
+            assert name in text or f"{stem}.{{service,timer}}" in text, name
