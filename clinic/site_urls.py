@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clinic import privacy_views, views
+from clinic import privacy_views, referral_views, views
 
 app_name = "sites"
 
@@ -9,5 +9,6 @@ urlpatterns = [
     path("<slug:slug>/people/invite/", views.people_invite, name="people-invite"),
     path("<slug:slug>/people/deactivate/", views.people_deactivate, name="people-deactivate"),
     path("<slug:slug>/audit/", privacy_views.audit_log, name="audit-log"),
+    path("<slug:slug>/referrals/", referral_views.referrals_edit, name="referrals-edit"),
     path("<slug:slug>/season/", privacy_views.season_report_view, name="season-report"),
 ]

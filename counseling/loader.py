@@ -31,9 +31,11 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TOPIC_ORDER = (
     "confidentiality",
     "court-orders",
-    "federal-credits-2025",
+    "federal-credits",
     "california-credits",
     "itin",
+    "refunds-and-banking",
+    "late-returns",
     "filing-decision",
 )
 HANDOUT_KEYS = {"title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources"}
@@ -88,7 +90,9 @@ def handout_languages() -> set[str]:
 def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
     """Return the handout in one content file; raise ContentError naming the file on bad input."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    slug = slug or path.parent.name
+    # topics/<slug>/<lang>.md is the current season; topics/<slug>/<year>/<lang>.md an older tax year.
+    year_folder = path.parent.name if path.parent.name.isdigit() else None
+    slug = slug or (path.parent.parent.name if year_folder else path.parent.name)
     language = path.stem
     if language not in handout_languages():
         raise ContentError(f"{path}: {language!r} is not a handout language")
@@ -107,6 +111,8 @@ def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
     missing = REQUIRED_HANDOUT_KEYS - set(meta)
     if unknown or missing:
         raise ContentError(f"{path}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    if year_folder and meta.get("tax_year") != int(year_folder):
+        raise ContentError(f"{path}: a file in the {year_folder}/ folder needs tax_year = {year_folder}")
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
     sources = [
         {key: str(source.get(key, "")).strip() for key in ("title", "citation", "url")}
@@ -132,7 +138,8 @@ def read_handouts(content_dir: Path | None = None) -> list[HandoutText]:
     root = (content_dir or CONTENT_DIR) / "topics"
     if not root.is_dir():
         return []
-    return [parse_handout(path) for path in sorted(root.glob("*/*.md"))]
+    paths = sorted([*root.glob("*/*.md"), *root.glob("*/[0-9][0-9][0-9][0-9]/*.md")])
+    return [parse_handout(path) for path in paths]
 
 
 def read_court_orders(content_dir: Path | None = None) -> list[dict[str, Any]]:
@@ -197,7 +204,8 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
             topic.save()
         for item in items:
             existing = HandoutVersion.objects.filter(topic=topic, language=item.language)
-            latest = existing.order_by("-version").first()
+            # One line of versions per tax year: a 2025 text is compared with the newest 2025 version.
+            latest = existing.filter(tax_year=item.tax_year).order_by("-version").first()
             if latest is not None:
                 current = {name: getattr(latest, name) for name in VERSIONED_FIELDS}
                 if not update or current == item.values():
