@@ -65,8 +65,8 @@ def main() -> int:
 
     from clinic.models import Membership, Site
     from counseling.caching import cached_packet
+    from counseling.handouts import render_handout
     from counseling.models import HandoutVersion, Topic
-    from counseling.pdf import render_handout
 
     site = Site.objects.create(slug="bench", name="Bench Clinic", phone="(555) 010-0009", hours="Sat 9-1")
     from django.contrib.auth import get_user_model

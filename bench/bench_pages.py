@@ -61,7 +61,7 @@ def main() -> int:
     from django.contrib.auth import get_user_model
 
     from clinic.models import Membership, Site
-    from intake.management.commands.demo_households import create_demo_households
+    from intake.demo import create_demo_households
     from intake.models import Household
 
     site = Site.objects.create(slug="bench", name="Bench Clinic", languages=["en", "es"])
@@ -85,7 +85,7 @@ def main() -> int:
     list_url = reverse("intake:household-list")
     from django.core.paginator import Paginator
 
-    from intake.views import PAGE_SIZE
+    from intake.selectors import DESK_PAGE_SIZE as PAGE_SIZE
 
     listed = Paginator(range(Household.objects.filter(site=site, status="open").count()), PAGE_SIZE)
     last_page = f"{list_url}?page={listed.num_pages}"

@@ -3,9 +3,26 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from clinic.models import Membership, Site
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    """Return the user's active memberships (active account, active membership), with their sites.
+
+    The one "active membership" query: every access helper and service that asks what a user may
+    do at a site starts here.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user, is_active=True, user__is_active=True).select_related("site")
+
+
+def sites_of(user) -> QuerySet[Site]:
+    """Return the sites the user is an active member of."""
+    return Site.objects.filter(memberships__in=memberships_of(user)).distinct()
 
 
 def site_for_user(user, slug: str, *, manage: bool = False) -> tuple[Site, bool]:
@@ -14,13 +31,7 @@ def site_for_user(user, slug: str, *, manage: bool = False) -> tuple[Site, bool]
     Not a member (or not active): 404, so a probe learns nothing. A member who may not manage the
     site, when ``manage`` is asked: 403.
     """
-    if not getattr(user, "is_authenticated", False):
-        raise Http404
-    membership = (
-        Membership.objects.filter(user=user, site__slug=slug, is_active=True, user__is_active=True)
-        .select_related("site")
-        .first()
-    )
+    membership = memberships_of(user).filter(site__slug=slug).first()
     if membership is None:
         raise Http404
     if manage and not membership.can_manage_site:

@@ -3,7 +3,7 @@
 Default: ``RETENTION_DAYS`` (30) after the last visit, never past the end of the filing season in
 progress at that visit (``FILING_SEASON_END``, month-day, default October 15: the end of the
 extension season). A visit after that day belongs to the next season (late and prior-year returns
-are prepared all year), so nothing lingers from one season into the next. Purging itself lives in ``clinic.shredder`` and ``manage.py purge_expired``.
+are prepared all year), so nothing lingers from one season into the next. Purging itself lives in ``intake.shredders`` and ``manage.py purge_expired``.
 """
 
 from __future__ import annotations

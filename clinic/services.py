@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from clinic import clock
+from clinic.access import memberships_of
 from clinic.models import Membership, Site
 
 # Roles a manager may invite and deactivate: a coordinator manages volunteers (and content
@@ -19,7 +20,7 @@ MANAGEABLE_ROLES = {
 
 
 def _manager_role(actor, site: Site) -> str:
-    membership = Membership.objects.filter(user=actor, site=site, is_active=True, user__is_active=True).first()
+    membership = memberships_of(actor).filter(site=site).first()
     if membership is None or not membership.can_manage_site:
         raise PermissionDenied
     return membership.role

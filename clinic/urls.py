@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.i18n import set_language
 
-from clinic import privacy_views, twofactor, views
+from clinic import twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,9 +25,6 @@ urlpatterns = [
         name="set-password-done",
     ),
     path("sites/", include("clinic.site_urls")),
-    path(
-        "intake/households/<str:code>/withdraw-consent/", privacy_views.consent_withdraw_view, name="consent-withdraw"
-    ),
     path("i18n/setlang/", set_language, name="set_language"),
     path("intake/", include("intake.urls")),
     path("counseling/", include("counseling.urls")),

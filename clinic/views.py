@@ -1,8 +1,11 @@
+"""Pages of the core app: sign-in and out, a site's people, its audit log and season totals."""
+
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -10,8 +13,11 @@ from django.views.decorators.http import require_POST
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm
-from clinic.models import Membership
+from clinic.models import AuditEntry, Membership
+from clinic.reports import season_report
 from clinic.services import membership_deactivate, membership_invite
+
+AUDIT_PAGE_SIZE = 50
 
 
 @login_required
@@ -88,3 +94,19 @@ def people_deactivate(request, slug: str):
     membership_deactivate(membership=membership, actor=request.user)
     messages.success(request, _("%(username)s can no longer sign in to this site.") % {"username": membership.user.username})
     return redirect("sites:people-list", slug=site.slug)
+
+
+@login_required
+def audit_log(request, slug: str):
+    """Show a site's audit log to its coordinator, newest first (read-only, paginated)."""
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
+    entries = AuditEntry.objects.filter(site=site).select_related("actor").order_by("-at", "-id")
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "clinic/auditentry_list.html", {"site": site, "page": page})
+
+
+@login_required
+def season_report_view(request, slug: str):
+    """Show a site's anonymous season counts to its coordinator, cells under 5 suppressed."""
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
+    return render(request, "clinic/season_report.html", {"report": season_report(site=site), "site": site})

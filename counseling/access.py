@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 
+from clinic.access import memberships_of
 from clinic.models import Membership, Site
-from intake.access import memberships_of
 
 REVIEW_ROLES = (Membership.Role.COORDINATOR, Membership.Role.EDITOR, Membership.Role.ADMIN)
 EDIT_ROLES = (Membership.Role.EDITOR, Membership.Role.ADMIN)

@@ -17,9 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic import clock
 from counseling.access import can_edit_content
-from counseling.models import CourtOrder, CourtOrderSummary, HandoutVersion, Topic
+from counseling.models import COURT_ORDER_FIELDS, CourtOrder, CourtOrderSummary, HandoutVersion, Topic
 from counseling.services import (
-    COURT_ORDER_FIELDS,
     clean_sources,
     court_order_update,
     handout_publish,

@@ -17,16 +17,11 @@ from pathlib import Path
 from django.core.cache import caches
 
 from clinic.models import Site
+from counseling.handouts import handout_day, render_handout, render_packet
 from counseling.models import CourtOrder, CourtOrderSummary, HandoutVersion, Topic
-from counseling.pdf import (
-    REGISTER_TOPICS,
-    STYLESHEET,
-    Rendered,
-    handout_day,
-    render_handout,
-    render_packet,
-    resolve_version,
-)
+from counseling.pdf import STYLESHEET, Rendered
+from counseling.recommendations import REGISTER_TOPICS
+from counseling.selectors import resolve_version
 
 CACHE_ALIAS = "handouts"
 # Bump when the PDF code changes what a page looks like in a way the files below do not capture.

@@ -13,6 +13,8 @@ from html import escape
 import segno
 from django.utils.translation import gettext as _
 
+from intake.eligibility.curves import california_curve
+
 # Charts must read in black-and-white print: every series differs by dash pattern *and* marker
 # shape, and by grey level; colour is only a help on a colour printer.
 SERIES_STYLES = (
@@ -51,12 +53,8 @@ def chart_figures_year(tax_year: int) -> tuple[int, bool]:
     return figures_year, figures_year != tax_year
 
 
-def california_credits_chart(tax_year: int) -> str | None:
+def california_credits_chart(tax_year: int) -> str:
     """Return an SVG chart of the CalEITC (1, 2, 3+ children) and the YCTC by earned income."""
-    try:
-        from intake.eligibility.curves import california_curve
-    except ImportError:
-        return None
     figures_year, estimate = chart_figures_year(tax_year)
     series = [
         (_("CalEITC, 1 child"), california_curve(figures_year, 1, step=250, young_child=True), 0),

@@ -25,36 +25,14 @@ from django.db import transaction
 from django.db.models import Max
 
 from clinic import clock
+from counseling.models import COURT_ORDER_FIELDS
+from counseling.readability import readability
+from counseling.recommendations import topic_position
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-# DESIGN.md's order; topics not listed here follow, by slug.
-TOPIC_ORDER = (
-    "confidentiality",
-    "court-orders",
-    "federal-credits",
-    "california-credits",
-    "itin",
-    "refunds-and-banking",
-    "late-returns",
-    "filing-decision",
-)
 HANDOUT_KEYS = {"title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources"}
 REQUIRED_HANDOUT_KEYS = {"title", "as_of", "review_by", "reviewer"}
 # Keys of one [[order]] table: the register's fields plus its key and per-language summaries.
-COURT_ORDER_FIELDS = (
-    "court",
-    "judge",
-    "case_name",
-    "case_number",
-    "order_date",
-    "what_it_does",
-    "status",
-    "status_note",
-    "status_certain",
-    "source_title",
-    "source_url",
-    "last_verified",
-)
 ORDER_KEYS = {"key", *COURT_ORDER_FIELDS, "summary"}
 REQUIRED_ORDER_KEYS = {"key", "court", "case_name", "order_date", "what_it_does", "status", "last_verified"}
 # The fields whose change makes a new handout version.
@@ -184,17 +162,14 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
     text differs from the newest version becomes a new published version, and changed orders are
     updated. Return counts of what was created or changed.
     """
-    from counseling.services import readability
-
     Topic, HandoutVersion, CourtOrder, CourtOrderSummary = _models(apps)
     counts = {"topics": 0, "versions": 0, "orders": 0, "unchanged": 0}
     handouts = read_handouts(content_dir)
     by_slug: dict[str, list[HandoutText]] = {}
     for handout in handouts:
         by_slug.setdefault(handout.slug, []).append(handout)
-    extra = sorted(slug for slug in by_slug if slug not in TOPIC_ORDER)
     for slug, items in by_slug.items():
-        order = TOPIC_ORDER.index(slug) if slug in TOPIC_ORDER else len(TOPIC_ORDER) + extra.index(slug)
+        order = topic_position(slug, list(by_slug))
         titles = {item.language: item.title for item in items}
         topic, created = Topic.objects.get_or_create(slug=slug, defaults={"order": order, "titles": titles})
         counts["topics"] += int(created)

@@ -113,6 +113,24 @@ class HandoutVersion(models.Model):
         return (today or clock.today()) > self.review_by
 
 
+# The register's fields of a court order: what the content file, the loader, the admin and
+# ``court_order_update`` may set.
+COURT_ORDER_FIELDS = (
+    "court",
+    "judge",
+    "case_name",
+    "case_number",
+    "order_date",
+    "what_it_does",
+    "status",
+    "status_note",
+    "status_certain",
+    "source_title",
+    "source_url",
+    "last_verified",
+)
+
+
 class CourtOrder(models.Model):
     """One court order on IRS–ICE data sharing; feeds every handout that shows the register."""
 

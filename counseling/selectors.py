@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import FilteredRelation, Q
 
 from counseling.models import CourtOrder, HandoutVersion, Topic
 
@@ -28,18 +29,22 @@ def latest_published() -> dict[tuple[int, str], HandoutVersion]:
     return latest
 
 
-def published_languages_by_topic() -> dict[str, list[str]]:
-    """Return, per topic slug, the languages that have a published handout (one query)."""
-    pairs = (
-        HandoutVersion.objects.filter(status=HandoutVersion.Status.PUBLISHED)
-        .values_list("topic__slug", "language")
+def published_topics(slugs) -> dict[str, tuple[dict, list[str]]]:
+    """Return, per topic slug in ``slugs``, its titles and the languages with a published handout
+    (one query; a topic with no published version has no languages)."""
+    rows = (
+        Topic.objects.filter(slug__in=list(slugs))
+        .annotate(published=FilteredRelation("versions", condition=Q(versions__status=HandoutVersion.Status.PUBLISHED)))
+        .values_list("slug", "titles", "published__language")
         .distinct()
-        .order_by("topic__slug", "language")
+        .order_by("slug", "published__language")
     )
-    available: dict[str, list[str]] = {}
-    for slug, language in pairs:
-        available.setdefault(slug, []).append(language)
-    return available
+    found: dict[str, tuple[dict, list[str]]] = {}
+    for slug, titles, language in rows:
+        _titles, languages = found.setdefault(slug, (titles or {}, []))
+        if language:
+            languages.append(language)
+    return found
 
 
 def handout_catalogue() -> tuple[list[str], list[CatalogueRow]]:
@@ -66,3 +71,30 @@ def orders_due_for_verification(*, today: dt.date, older_than_days: int = VERIFY
     limit = today - dt.timedelta(days=older_than_days)
     orders = CourtOrder.objects.order_by("last_verified", "key")
     return [o for o in orders if o.last_verified <= limit or not o.status_certain]
+
+
+def latest_version(topic: Topic, language: str, *, published: bool = True) -> HandoutVersion | None:
+    """Return the newest (published) version of a topic in a language."""
+    versions = HandoutVersion.objects.filter(topic=topic, language=language)
+    if published:
+        versions = versions.filter(status=HandoutVersion.Status.PUBLISHED)
+    return versions.order_by("-version").first()
+
+
+def resolve_version(topic: Topic | str, language: str, version: HandoutVersion | int | None) -> HandoutVersion:
+    """Return the version to print: the given one, number ``version``, or the newest published."""
+    if isinstance(version, HandoutVersion):
+        return version
+    if isinstance(topic, str):
+        topic = Topic.objects.get(slug=topic)
+    if version is None:
+        found = latest_version(topic, language)
+        if found is None:
+            raise HandoutVersion.DoesNotExist(f"no published version of {topic.slug} in {language}")
+        return found
+    return HandoutVersion.objects.select_related("topic").get(topic=topic, language=language, version=version)
+
+
+def court_orders() -> list[CourtOrder]:
+    """Return the court-order register in date order, with its summaries."""
+    return list(CourtOrder.objects.prefetch_related("summaries").order_by("order_date", "key"))

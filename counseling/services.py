@@ -1,4 +1,5 @@
-"""Every write to handout content and the court-order register goes through here (STYLE.md §2).
+"""Every write to handout content and the court-order register goes through here, and printing a
+client summary (which writes its audit entry).
 
 Content changes are not about a client, so they are not written to the household audit log; a
 handout version records who created it and when, and versions are never overwritten.
@@ -6,67 +7,26 @@ handout version records who created it and when, and versions are never overwrit
 
 from __future__ import annotations
 
-import re
-import threading
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from clinic import clock
-from counseling.loader import COURT_ORDER_FIELDS
-from counseling.markup import markdown_to_text
-from counseling.models import CourtOrder, CourtOrderSummary, HandoutVersion, Topic
+from clinic.audit import audit_record
+from clinic.models import AuditEntry
+from counseling.models import COURT_ORDER_FIELDS, CourtOrder, CourtOrderSummary, HandoutVersion, Topic
+from counseling.pdf import Rendered
+from counseling.readability import readability
+from counseling.summary import render_client_summary
+from intake.eligibility import assess
+from intake.facts import household_facts
 
 SOURCE_KEYS = ("title", "citation", "url")
-
-# textstat keeps its language in module state; measure one text at a time.
-_textstat_lock = threading.Lock()
-# Formulas that give a US-style grade level for a language. Others get no grade (CJK text has no
-# syllables for these formulas to count, and no validated Vietnamese or Tagalog formula exists).
-READABILITY_FORMULAS = {"en": "flesch_kincaid_grade", "es": "crawford"}
-
-
-def _flesch_kincaid_grade(plain: str) -> float:
-    """Flesch–Kincaid grade with pyphen's offline hyphenation dictionary for syllables.
-
-    textstat's own English syllable counter loads NLTK's cmudict and downloads it when missing;
-    a clinic server must never call out, so English syllables come from pyphen instead.
-    """
-    import pyphen
-    import textstat
-
-    words = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", plain)
-    if not words:
-        return 0.0
-    dictionary = pyphen.Pyphen(lang="en_US")
-    syllables = sum(max(1, len(dictionary.positions(word.lower())) + 1) for word in words)
-    sentences = max(1, textstat.sentence_count(plain))
-    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-
-
-def readability(text: str, language: str) -> tuple[float | None, str]:
-    """Return ``(grade, formula name)`` for a Markdown text, or ``(None, "")`` if none fits."""
-    formula = READABILITY_FORMULAS.get(language)
-    plain = markdown_to_text(text)
-    if formula is None or not plain:
-        return None, ""
-    import textstat
-
-    with _textstat_lock:
-        if language == "en":
-            grade = _flesch_kincaid_grade(plain)
-        else:
-            textstat.set_lang(language)
-            try:
-                grade = float(textstat.crawford(plain))
-            finally:
-                textstat.set_lang("en")
-    return round(grade, 1), formula
-
 
 def clean_sources(sources: Iterable[Mapping[str, Any]] | None) -> list[dict[str, str]]:
     """Return the sources as plain dicts with exactly title, citation and url."""
@@ -194,3 +154,25 @@ def court_order_update(
         summary.full_clean()
         summary.save()
     return order
+
+
+def client_summary_print(*, household, language: str, include_nickname: bool = False, user) -> Rendered:
+    """Assess a household, render its summary for the client, and log the print (one audit entry).
+
+    The PDF is returned in memory and never written to disk or cached.
+    """
+    facts = household_facts(household)
+    with translation.override(language):
+        screening = assess(facts)
+    rendered = render_client_summary(
+        screening=screening, household=household, language=language, today=clock.today(),
+        include_nickname=include_nickname,
+    )
+    audit_record(
+        actor=user,
+        action=AuditEntry.Action.PRINT,
+        site=household.site,
+        visit_code=household.code,
+        data={"language": language, "format": "client-summary"},
+    )
+    return rendered

@@ -13,9 +13,16 @@ from clinic import clock
 from counseling.access import can_edit_content, can_review_content, printing_site
 from counseling.caching import cached_handout, cached_packet
 from counseling.forms import ClientSummaryForm, PacketForm
+from counseling.handouts import render_handout
 from counseling.models import CourtOrder, HandoutVersion, Topic
-from counseling.pdf import Rendered, language_name, latest_version, render_client_summary, render_handout
-from counseling.selectors import handout_catalogue, orders_due_for_verification, versions_due_for_review
+from counseling.pdf import Rendered, language_name
+from counseling.selectors import (
+    handout_catalogue,
+    latest_version,
+    orders_due_for_verification,
+    versions_due_for_review,
+)
+from counseling.services import client_summary_print
 from intake.access import household_for_user
 
 
@@ -103,7 +110,7 @@ def client_summary(request, code: str):
     household, _can_edit = household_for_user(request.user, code)
     form = ClientSummaryForm(request.POST or None, client_language=household.language)
     if request.method == "POST" and form.is_valid():
-        rendered = render_client_summary(
+        rendered = client_summary_print(
             household=household,
             language=form.cleaned_data["language"],
             include_nickname=form.cleaned_data["include_nickname"],

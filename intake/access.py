@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import Http404
 
-from clinic.models import Membership, Site
+from clinic.access import memberships_of
 from intake.models import Household
-
-
-def memberships_of(user) -> QuerySet[Membership]:
-    """Return the user's active memberships."""
-    if not getattr(user, "is_authenticated", False):
-        return Membership.objects.none()
-    return Membership.objects.filter(user=user, is_active=True, user__is_active=True).select_related("site")
-
-
-def sites_of(user) -> QuerySet[Site]:
-    """Return the sites whose households the user may see."""
-    return Site.objects.filter(memberships__in=memberships_of(user)).distinct()
-
-
-def households_visible_to(*, user) -> QuerySet[Household]:
-    """Return the households of the user's sites."""
-    return Household.objects.filter(site__in=sites_of(user))
+from intake.selectors import households_visible_to
 
 
 def household_for_user(user, code: str, *, write: bool = False) -> tuple[Household, bool]:

@@ -7,147 +7,37 @@ Every free-text field refuses anything shaped like an SSN or ITIN (clinic/valida
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.forms.formsets import TOTAL_FORM_COUNT
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from clinic.validators import reject_control_characters, reject_tin_shaped
 from intake.eligibility.facts import FilingStatus
+from intake.facts import DEPENDENT_FIELDS, dependent_values
+from intake.fields import TAX_YEAR, AgeOrBirthYearMixin, MoneyField, age_field, birth_year_field
 from intake.models import (
     FILER_ID_TYPE_CHOICES,
     FILING_STATUS_CHOICES,
     ID_TYPE_CHOICES,
-    MAX_AGE,
     MAX_DEPENDENTS,
-    MAX_MONEY,
     VISIT_CODE_ALPHABET,
     VISIT_CODE_LENGTH,
 )
+from intake.services import HOUSEHOLD_FIELDS
 
-TAX_YEAR = 2025
 DEPENDENT_PREFIX = "dependents"
 BLANK_CHOICE = [("", _("Choose…"))]
-
-# "18000", "18,000", "$18,000", "18,000.50", "-1,200" (self-employment), "$-1,200", "-$1,200".
-# No exponents, no NaN or Infinity, no other digits than 0-9: what a volunteer types, nothing else.
-_MONEY = re.compile(r"^(?P<sign>-?)\$?(?P<sign2>-?)\s*(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<cents>[0-9]{1,2}))?$")
-
-
-def parse_money(raw: str, *, allow_negative: bool) -> int:
-    """Return whole dollars from what a volunteer typed, or raise ValidationError with a code."""
-    text = raw.strip().replace(" ", "").replace("\u00a0", "")
-    match = _MONEY.match(text)
-    if match is None or (match["sign"] and match["sign2"]):
-        raise ValidationError(
-            _("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
-            code="invalid",
-        )
-    negative = bool(match["sign"] or match["sign2"])
-    if negative and not allow_negative:
-        raise ValidationError(_("This amount cannot be negative."), code="negative")
-    try:
-        amount = Decimal(match["number"].replace(",", "") + "." + (match["cents"] or "0"))
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-        raise ValidationError(_("Enter an amount in dollars."), code="invalid") from exc
-    dollars = int(amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-    if dollars > MAX_MONEY:
-        raise ValidationError(
-            _("That is more than %(limit)s dollars. Please check the amount."),
-            code="too_large",
-            params={"limit": f"{MAX_MONEY:,}"},
-        )
-    return -dollars if negative else dollars
-
-
-class MoneyField(forms.Field):
-    """Whole dollars; accepts thousands separators and a dollar sign, rounds cents."""
-
-    max_length = 20
-
-    def __init__(self, *, allow_negative: bool = False, **kwargs):
-        self.allow_negative = allow_negative
-        kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "widget",
-            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": self.max_length}),
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return 0
-        value = str(value).strip()
-        if value == "":
-            return 0
-        if len(value) > self.max_length:
-            raise ValidationError(_("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
-                                  code="invalid")
-        return parse_money(value, allow_negative=self.allow_negative)
-
+ADD_BUTTON = "add-dependent"
+REMOVE_BUTTON = "remove-dependent"
 
 def _text_validators() -> list:
     return [reject_tin_shaped, reject_control_characters]
-
-
-class AgeOrBirthYearMixin:
-    """Accept an age at the end of the tax year, or a birth year from which it is computed.
-
-    The birth year is never stored: only the age (DESIGN.md, collect the minimum).
-    """
-
-    def _age_from(self, prefix: str, *, required: bool) -> int | None:
-        age = self.cleaned_data.get(f"{prefix}age")
-        year = self.cleaned_data.get(f"{prefix}birth_year")
-        if f"{prefix}age" in self.errors or f"{prefix}birth_year" in self.errors:
-            return None
-        if year is not None:
-            computed = TAX_YEAR - year
-            if age is not None and age != computed:
-                self.add_error(
-                    f"{prefix}birth_year",
-                    ValidationError(
-                        _("Born in %(year)s means %(computed)s at the end of %(tax_year)s, not %(age)s. "
-                          "Give the age or the birth year, not both."),
-                        code="age_mismatch",
-                        params={"year": year, "computed": computed, "tax_year": TAX_YEAR, "age": age},
-                    ),
-                )
-                return None
-            age = computed
-        if age is None and required:
-            self.add_error(
-                f"{prefix}age",
-                ValidationError(_("Enter the age at the end of the year, or the birth year."), code="required"),
-            )
-        return age
-
-
-def _age_field(label) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        min_value=0,
-        max_value=MAX_AGE,
-        help_text=_("At the end of the tax year."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
-    )
-
-
-def _birth_year_field(label) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        min_value=TAX_YEAR - MAX_AGE,
-        max_value=TAX_YEAR,
-        help_text=_("Instead of the age. Only the age is kept."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
-    )
 
 
 class ConsentForm(forms.Form):
@@ -197,8 +87,8 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         choices=BLANK_CHOICE + FILER_ID_TYPE_CHOICES,
         help_text=_("The type only. Never write the number down."),
     )
-    taxpayer_age = _age_field(_("Taxpayer's age"))
-    taxpayer_birth_year = _birth_year_field(_("or taxpayer's birth year"))
+    taxpayer_age = age_field(_("Taxpayer's age"))
+    taxpayer_birth_year = birth_year_field(_("or taxpayer's birth year"))
     taxpayer_foster_youth = forms.BooleanField(
         label=_("Taxpayer was in California foster care at age 13 or older"), required=False
     )
@@ -206,8 +96,8 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
     spouse_id_type = forms.ChoiceField(
         label=_("Spouse's ID type"), choices=BLANK_CHOICE + FILER_ID_TYPE_CHOICES, required=False
     )
-    spouse_age = _age_field(_("Spouse's age"))
-    spouse_birth_year = _birth_year_field(_("or spouse's birth year"))
+    spouse_age = age_field(_("Spouse's age"))
+    spouse_birth_year = birth_year_field(_("or spouse's birth year"))
     spouse_foster_youth = forms.BooleanField(
         label=_("Spouse was in California foster care at age 13 or older"), required=False
     )
@@ -326,8 +216,8 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
     """One dependent: ID type, age, student or disabled, months lived with the filer. No name."""
 
     id_type = forms.ChoiceField(label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES)
-    age = _age_field(_("Age"))
-    birth_year = _birth_year_field(_("or birth year"))
+    age = age_field(_("Age"))
+    birth_year = birth_year_field(_("or birth year"))
     months_lived_with_filer = forms.IntegerField(
         label=_("Months lived with the filer"),
         min_value=0,
@@ -361,14 +251,7 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
         return cleaned
 
     def dependent_values(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "id_type": data["id_type"],
-            "age": data["age"],
-            "full_time_student": data["full_time_student"],
-            "permanently_disabled": data["permanently_disabled"],
-            "months_lived_with_filer": data["months_lived_with_filer"],
-        }
+        return {name: self.cleaned_data[name] for name in DEPENDENT_FIELDS}
 
 
 class BaseDependentFormSet(forms.BaseFormSet):
@@ -448,3 +331,93 @@ class FindForm(forms.Form):
                 _("A visit code has eight letters and digits, like K7MQ-4XTP."), code="invalid"
             )
         return f"{raw[:4]}-{raw[4:]}"
+
+
+# --- binding the household form and its dependents -------------------------------------------
+
+
+def posted_rows(data) -> list[dict[str, str]]:
+    """Return the dependent rows as typed, in order, however the count was tampered with."""
+    try:
+        total = int(data.get(f"{DEPENDENT_PREFIX}-{TOTAL_FORM_COUNT}", 0))
+    except (TypeError, ValueError):
+        total = 0
+    rows = []
+    for index in range(max(0, min(total, MAX_DEPENDENTS))):
+        prefix = f"{DEPENDENT_PREFIX}-{index}-"
+        rows.append({key[len(prefix):]: value for key, value in data.items() if key.startswith(prefix)})
+    return rows
+
+
+def _typed_household(data) -> dict[str, str]:
+    return {name: data.get(name) for name in HouseholdForm.base_fields if name in data}
+
+
+def reshaped_forms(data):
+    """Handle "add another dependent" and "remove": re-render what was typed, nothing validated.
+
+    Return ``(form, formset)`` or ``None`` when the POST is a real submission. Works with
+    JavaScript off: both buttons are plain submit buttons.
+    """
+    if ADD_BUTTON not in data and REMOVE_BUTTON not in data:
+        return None
+    rows = posted_rows(data)
+    if REMOVE_BUTTON in data:
+        try:
+            index = int(data.get(REMOVE_BUTTON))
+        except (TypeError, ValueError):
+            index = -1
+        if 0 <= index < len(rows):
+            rows.pop(index)
+    elif len(rows) < MAX_DEPENDENTS:
+        rows.append({})
+    form = HouseholdForm(initial=_typed_household(data))
+    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX)
+    return form, formset
+
+
+def household_forms(data=None, *, initial=None, rows=None):
+    """Return ``(form, formset, submitted)`` for POSTed ``data``, or unbound forms when it is ``None``.
+
+    ``submitted`` is true only for a real submission: an "add/remove dependent" POST re-renders
+    what was typed without validating it, and a GET starts from ``initial`` and ``rows``.
+    """
+    if data is not None:
+        reshaped = reshaped_forms(data)
+        if reshaped is not None:
+            return (*reshaped, False)
+        return HouseholdForm(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX), True
+    return HouseholdForm(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
+
+
+def household_initial(household) -> tuple[dict, list[dict]]:
+    """Return the form's initial values and dependent rows for a saved household."""
+    initial = {name: getattr(household, name) for name in HOUSEHOLD_FIELDS if name in HouseholdForm.base_fields}
+    return initial, [dependent_values(d) for d in household.dependents.all()]
+
+
+def error_summary(*forms_and_sets) -> list[dict]:
+    """Return every error with the id of the field it belongs to, for the summary at the top."""
+    summary = []
+    for item in forms_and_sets:
+        if item is None:
+            continue
+        if hasattr(item, "forms"):  # a formset
+            for message in item.non_form_errors():
+                summary.append({"anchor": "dependents", "label": gettext("Dependents"), "message": message})
+            for number, form in enumerate(item.forms, start=1):
+                for name, errors in form.errors.items():
+                    field = form.fields.get(name)
+                    label = gettext("Dependent %(number)s: %(field)s") % {
+                        "number": number,
+                        "field": field.label if field else gettext("this dependent"),
+                    }
+                    anchor = form[name].auto_id if field else f"dependent-{number}"
+                    summary.extend({"anchor": anchor, "label": label, "message": m} for m in errors)
+            continue
+        for name, errors in item.errors.items():
+            field = item.fields.get(name)
+            anchor = item[name].auto_id if field else "main"
+            label = field.label if field else gettext("Form")
+            summary.extend({"anchor": anchor, "label": label, "message": m} for m in errors)
+    return summary

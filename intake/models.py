@@ -164,7 +164,7 @@ class Dependent(models.Model):
 class Consent(models.Model):
     """The client's consent to record their household: who took it, when, what for.
 
-    Withdrawing consent purges the household at once (clinic/retention.py).
+    Withdrawing consent purges the household at once (intake.services.consent_withdraw).
     """
 
     class Purpose(models.TextChoices):

@@ -12,10 +12,10 @@ from clinic import clock
 from clinic.audit import audit_record
 from clinic.models import AuditEntry, Site
 from clinic.retention import purge_date
-from intake.eligibility.facts import Dependent as DependentFacts
-from intake.eligibility.facts import Filer, FilingStatus, IdType
-from intake.eligibility.facts import Household as HouseholdFacts
+from intake.eligibility.facts import FilingStatus
+from intake.facts import DEPENDENT_FIELDS
 from intake.models import Consent, Dependent, Household
+from intake.shredders import REASON_CONSENT_WITHDRAWN, HouseholdShredder
 
 # Fields a volunteer edits on the household form (services accept nothing else).
 HOUSEHOLD_FIELDS = (
@@ -35,7 +35,6 @@ HOUSEHOLD_FIELDS = (
     "notes",
     "tax_year",
 )
-DEPENDENT_FIELDS = ("id_type", "age", "full_time_student", "permanently_disabled", "months_lived_with_filer")
 
 
 class HouseholdConflict(Exception):
@@ -182,75 +181,13 @@ def household_viewed(*, household: Household, user) -> None:
     audit_record(actor=user, action=AuditEntry.Action.VIEW, site=household.site, visit_code=household.code)
 
 
-def household_facts(household: Household) -> HouseholdFacts:
-    """Return the plain facts the eligibility rules read. Uses prefetched dependents if present."""
-    spouse = None
-    if household.filing_status == FilingStatus.MARRIED_FILING_JOINTLY.value and household.spouse_id_type:
-        spouse = Filer(
-            id_type=IdType(household.spouse_id_type),
-            age=household.spouse_age or 0,
-            foster_youth=household.spouse_foster_youth,
-        )
-    return HouseholdFacts(
-        id=household.code,
-        tax_year=household.tax_year,
-        filing_status=FilingStatus(household.filing_status),
-        taxpayer=Filer(
-            id_type=IdType(household.taxpayer_id_type),
-            age=household.taxpayer_age,
-            foster_youth=household.taxpayer_foster_youth,
-        ),
-        spouse=spouse,
-        dependents=tuple(
-            DependentFacts(
-                id_type=IdType(d.id_type),
-                age=d.age,
-                full_time_student=d.full_time_student,
-                months_lived_with_filer=d.months_lived_with_filer,
-                permanently_disabled=d.permanently_disabled,
-            )
-            for d in household.dependents.all()
-        ),
-        wages=household.wages,
-        self_employment_income=household.self_employment_income,
-        other_income=household.other_income,
-        investment_income=household.investment_income,
-    )
-
-
-def household_facts_from_values(
-    values: Mapping[str, Any], dependents: Iterable[Mapping[str, Any]], *, id: str = "anonymous"
-) -> HouseholdFacts:
-    """Return the facts for answers that were never saved (anonymous screening)."""
-    spouse = None
-    if values.get("filing_status") == FilingStatus.MARRIED_FILING_JOINTLY.value and values.get("spouse_id_type"):
-        spouse = Filer(
-            id_type=IdType(values["spouse_id_type"]),
-            age=values.get("spouse_age") or 0,
-            foster_youth=bool(values.get("spouse_foster_youth")),
-        )
-    return HouseholdFacts(
-        id=id,
-        tax_year=values.get("tax_year", 2025),
-        filing_status=FilingStatus(values["filing_status"]),
-        taxpayer=Filer(
-            id_type=IdType(values["taxpayer_id_type"]),
-            age=values["taxpayer_age"],
-            foster_youth=bool(values.get("taxpayer_foster_youth")),
-        ),
-        spouse=spouse,
-        dependents=tuple(
-            DependentFacts(
-                id_type=IdType(d["id_type"]),
-                age=d["age"],
-                full_time_student=bool(d.get("full_time_student")),
-                months_lived_with_filer=d.get("months_lived_with_filer", 12),
-                permanently_disabled=bool(d.get("permanently_disabled")),
-            )
-            for d in dependents
-        ),
-        wages=values.get("wages", 0),
-        self_employment_income=values.get("self_employment_income", 0),
-        other_income=values.get("other_income", 0),
-        investment_income=values.get("investment_income", 0),
+@transaction.atomic
+def consent_withdraw(*, household: Household, user) -> None:
+    """Delete a household at once because the client withdrew consent; it is not counted."""
+    locked = Household.objects.select_for_update().filter(pk=household.pk).first()
+    if locked is None:
+        return  # already gone: withdrawing twice is not an error
+    HouseholdShredder(locked, reason=REASON_CONSENT_WITHDRAWN).shred()
+    audit_record(
+        actor=user, action=AuditEntry.Action.CONSENT_WITHDRAWN, site=household.site, data={"count": 1}
     )

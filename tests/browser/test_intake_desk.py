@@ -113,7 +113,7 @@ def test_the_consent_step_and_the_error_summary_work_from_the_keyboard(page, liv
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_screenshots_of_the_main_pages(page, live_server, volunteer_a, site_a, language):
-    from intake.management.commands.demo_households import create_demo_households
+    from intake.demo import create_demo_households
 
     create_demo_households(site=site_a, count=12, seed=3)
     page.goto(f"{live_server.url}/accounts/login/")

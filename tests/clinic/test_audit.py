@@ -91,7 +91,7 @@ def test_the_coordinator_reads_their_sites_log(client, entry, site_a, coordinato
 
 
 def test_the_log_is_paginated(client, site_a, coordinator_a, volunteer_a):
-    from clinic.privacy_views import AUDIT_PAGE_SIZE
+    from clinic.views import AUDIT_PAGE_SIZE
 
     for _ in range(AUDIT_PAGE_SIZE + 1):
         audit_record(actor=volunteer_a, action="view", site=site_a, visit_code="PAGE-TEST")

@@ -206,7 +206,7 @@ def test_canaries_reach_no_log_mail_url_cache_session_or_plaintext_column(
 
     # Withdrawing consent leaves no trace in any column, encrypted or not.
     client.force_login(volunteer_a)
-    withdraw = reverse("consent-withdraw", kwargs={"code": household.code})
+    withdraw = reverse("intake:consent-withdraw", kwargs={"code": household.code})
     sweep.record(client.post(withdraw, {"confirmation": household.code}))
     assert not Household.objects.filter(pk=household.pk).exists()
     for table, column in _all_text_columns():

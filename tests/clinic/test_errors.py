@@ -82,7 +82,7 @@ def test_the_forbidden_page_is_plain(client, site_a, volunteer_a, editor_a, make
     settings.DEBUG = False
     household = make_household(site_a, volunteer_a)
     client.force_login(editor_a)
-    response = client.post(reverse("consent-withdraw", kwargs={"code": household.code}), {"confirmation": "x"})
+    response = client.post(reverse("intake:consent-withdraw", kwargs={"code": household.code}), {"confirmation": "x"})
     assert response.status_code == 403
     assert "Not allowed" in response.content.decode()
 

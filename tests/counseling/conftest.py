@@ -74,8 +74,8 @@ def pdf_fonts(content: bytes) -> list[dict]:
 def fixture_pdfs(django_db_setup, django_db_blocker):
     """Render every fixture handout once (site A footer), then roll the database back."""
     from clinic.models import Site
+    from counseling.handouts import render_handout
     from counseling.models import HandoutVersion
-    from counseling.pdf import render_handout
 
     pdfs = {}
     with django_db_blocker.unblock(), transaction.atomic():

@@ -12,9 +12,10 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from clinic.models import Site
+from counseling.handouts import render_handout, render_packet
 from counseling.loader import CONTENT_DIR, read_handouts
 from counseling.models import HandoutVersion
-from counseling.pdf import ResourceRefused, html_to_pdf, render_handout, render_packet
+from counseling.pdf import ResourceRefused, html_to_pdf
 from counseling.services import court_order_update, handout_publish
 from tests.counseling.conftest import pdf_fonts, pdf_text
 
@@ -28,8 +29,8 @@ def flat(pages: list[str]) -> str:
 # Key sentences and figures of each shipped handout; each figure comes from
 # /work/shared/facts/tax-law.md (section in the comment).
 SHIPPED_EXPECTATIONS = {
-    ("federal-credits-2025", "en"): ["$2,200", "$1,700", "$500", "§24(h)(7)", "Public Law 119-21"],  # §1.1, §1.2
-    ("federal-credits-2025", "es"): ["$2,200", "$1,700", "$500", "§24(h)(7)", "Ley Pública 119-21"],
+    ("federal-credits", "en"): ["$2,200", "$1,700", "$500", "§24(h)(7)", "Public Law 119-21"],  # §1.1, §1.2
+    ("federal-credits", "es"): ["$2,200", "$1,700", "$500", "§24(h)(7)", "Ley Pública 119-21"],
     ("california-credits", "en"): ["$1,189", "$32,901", "$27,425", "CalEITC", "Young Child"],  # §2.1, §2.2
     ("california-credits", "es"): ["$1,189", "$32,901", "$27,425", "CalEITC"],
     ("confidentiality", "en"): ["§7216", "§6103", "Tax privacy laws are strong, but they have limits."],  # §3

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from clinic.models import Site
+from intake.facts import household_facts
 from intake.models import Consent, Household
-from intake.services import household_facts
 
 
 @pytest.mark.django_db

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from intake.forms import DEPENDENT_PREFIX, DependentFormSet, FindForm, HouseholdForm, parse_money
-from intake.services import household_facts_from_values
+from intake.facts import facts_from_values
+from intake.fields import parse_money
+from intake.forms import DEPENDENT_PREFIX, DependentFormSet, FindForm, HouseholdForm
 from tests.intake.conftest import household_post
 
 
@@ -128,7 +129,7 @@ def test_boundary_ages_reach_the_rules_unchanged(age, student):
         data["dependents-0-full_time_student"] = "on"
     form, formset = _forms(data)
     assert form.is_valid() and formset.is_valid(), (form.errors, formset.errors)
-    facts = household_facts_from_values(form.household_values(), formset.dependent_values())
+    facts = facts_from_values(form.household_values(), formset.dependent_values())
     assert facts.dependents[0].age == int(age)
     assert facts.dependents[0].full_time_student is student
 

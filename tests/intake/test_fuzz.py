@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase, from_form
 
 from clinic.models import AuditEntry, Membership, Site
+from intake.facts import facts_from_values
 from intake.forms import DEPENDENT_PREFIX, DependentForm, DependentFormSet, HouseholdForm
 from intake.models import Household
-from intake.services import household_facts_from_values, household_open
+from intake.services import household_open
 from tests.intake.conftest import household_post
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,7 +54,7 @@ class HouseholdFormProperties(TestCase):
     )
     def test_validating_never_raises_and_valid_answers_reach_the_rules(self, form):
         if form.is_valid():
-            facts = household_facts_from_values(form.household_values(), [])
+            facts = facts_from_values(form.household_values(), [])
             assert facts.taxpayer.age == form.cleaned_data["taxpayer_age"]
         else:
             assert form.errors

@@ -8,8 +8,9 @@ from django.http import Http404
 
 from clinic.models import AuditEntry
 from intake.access import household_for_user
+from intake.facts import household_facts
 from intake.models import Consent, Household
-from intake.services import HouseholdConflict, household_facts, household_open, household_update
+from intake.services import HouseholdConflict, household_open, household_update
 
 BASE = {
     "filing_status": "married_filing_jointly",

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from clinic.models import Site
+from counseling.handouts import render_handout, render_packet
 from counseling.models import HandoutVersion, Topic
-from counseling.pdf import latest_version, render_handout, render_packet
+from counseling.selectors import latest_version
 
 
 class Command(BaseCommand):

@@ -42,7 +42,7 @@ def test_results_show_every_credit_side_by_side_with_reasons(client, volunteer_a
         assert escape(str(flag.message)) in html
     assert "Call the client: Rosa" in html
     assert [h["topic"] for h in response.context["handouts"]] == [
-        "confidentiality", "court-orders", "federal-credits-2025", "california-credits", "itin", "filing-decision",
+        "confidentiality", "court-orders", "federal-credits", "california-credits", "itin", "filing-decision",
     ]
     assert response.context["handout_language"] == "es"
     assert "no-store" in response["Cache-Control"]

@@ -1,4 +1,4 @@
-"""Erasure is code (STYLE.md §6): one shredder per data category.
+"""Erasure is code: a household is shredded by this module and nowhere else.
 
 A household is deleted with everything hanging off it (dependents, consent, anything another app
 attaches with ``on_delete=CASCADE``); its audit entries are redacted, never deleted; before an
@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from clinic import clock
 from clinic.audit import audit_record, audit_redact
 from clinic.models import AuditEntry, SeasonCounter, Site
+from intake.eligibility import assess
+from intake.facts import household_facts
 from intake.models import Household
 
 log = logging.getLogger(__name__)
@@ -35,11 +37,8 @@ def week_start(day: dt.date) -> dt.date:
 
 def credit_results(household: Household) -> dict[str, str]:
     """Return ``{credit key: status}`` from the eligibility rules for one household."""
-    from intake.eligibility import assess
-    from intake.services import household_facts
-
     assessment = assess(household_facts(household))
-    return {key: str(getattr(credit.status, "value", credit.status)) for key, credit in assessment.credits.items()}
+    return {key: credit.status.value for key, credit in assessment.credits.items()}
 
 
 def _count(*, site_id: int, week: dt.date, id_type: str, credit: str = "", status: str = "") -> None:
@@ -130,15 +129,3 @@ def purge_expired(*, today: dt.date | None = None, batch_size: int = 200) -> Pur
             actor=None, action=AuditEntry.Action.PURGE, site=site, data={"count": by_site[site.pk], "reason": REASON_EXPIRED}
         )
     return PurgeResult(purged=sum(by_site.values()), by_site=by_site)
-
-
-@transaction.atomic
-def consent_withdraw(*, household: Household, user) -> None:
-    """Delete a household at once because the client withdrew consent; it is not counted."""
-    locked = Household.objects.select_for_update().filter(pk=household.pk).first()
-    if locked is None:
-        return  # already gone: withdrawing twice is not an error
-    HouseholdShredder(locked, reason=REASON_CONSENT_WITHDRAWN).shred()
-    audit_record(
-        actor=user, action=AuditEntry.Action.CONSENT_WITHDRAWN, site=household.site, data={"count": 1}
-    )

@@ -1,4 +1,4 @@
-"""Scheduled pruning (STYLE.md §6): the rule is in the help text."""
+"""Scheduled pruning: the rule is in the help text."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from clinic import clock
-from clinic.shredder import purge_expired
 from intake.models import Household
+from intake.shredders import purge_expired
 
 
 class Command(BaseCommand):

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
+from counseling.recommendations import recommended_topics
 from intake.eligibility.facts import Dependent, Filer, FilingStatus, Household, IdType
-from intake.recommendations import recommended_topics
 
-EVERYONE = ["federal-credits-2025", "california-credits"]
-AT_RISK = ["confidentiality", "court-orders", "federal-credits-2025", "california-credits", "filing-decision"]
+EVERYONE = ["federal-credits", "california-credits"]
+AT_RISK = ["confidentiality", "court-orders", "federal-credits", "california-credits", "filing-decision"]
 
 
 def _household(taxpayer, spouse=None, kids=()):

@@ -1,0 +1,125 @@
+"""Custom form fields of the intake desk: whole-dollar amounts, and an age or a birth year."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from intake.models import MAX_AGE, MAX_MONEY
+
+TAX_YEAR = 2025
+
+# "18000", "18,000", "$18,000", "18,000.50", "-1,200" (self-employment), "$-1,200", "-$1,200".
+# No exponents, no NaN or Infinity, no other digits than 0-9: what a volunteer types, nothing else.
+_MONEY = re.compile(r"^(?P<sign>-?)\$?(?P<sign2>-?)\s*(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<cents>[0-9]{1,2}))?$")
+
+
+def parse_money(raw: str, *, allow_negative: bool) -> int:
+    """Return whole dollars from what a volunteer typed, or raise ValidationError with a code."""
+    text = raw.strip().replace(" ", "").replace("\u00a0", "")
+    match = _MONEY.match(text)
+    if match is None or (match["sign"] and match["sign2"]):
+        raise ValidationError(
+            _("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
+            code="invalid",
+        )
+    negative = bool(match["sign"] or match["sign2"])
+    if negative and not allow_negative:
+        raise ValidationError(_("This amount cannot be negative."), code="negative")
+    try:
+        amount = Decimal(match["number"].replace(",", "") + "." + (match["cents"] or "0"))
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise ValidationError(_("Enter an amount in dollars."), code="invalid") from exc
+    dollars = int(amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    if dollars > MAX_MONEY:
+        raise ValidationError(
+            _("That is more than %(limit)s dollars. Please check the amount."),
+            code="too_large",
+            params={"limit": f"{MAX_MONEY:,}"},
+        )
+    return -dollars if negative else dollars
+
+
+class MoneyField(forms.Field):
+    """Whole dollars; accepts thousands separators and a dollar sign, rounds cents."""
+
+    max_length = 20
+
+    def __init__(self, *, allow_negative: bool = False, **kwargs):
+        self.allow_negative = allow_negative
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "maxlength": self.max_length}),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return 0
+        value = str(value).strip()
+        if value == "":
+            return 0
+        if len(value) > self.max_length:
+            raise ValidationError(_("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
+                                  code="invalid")
+        return parse_money(value, allow_negative=self.allow_negative)
+
+
+class AgeOrBirthYearMixin:
+    """Accept an age at the end of the tax year, or a birth year from which it is computed.
+
+    The birth year is never stored: only the age (DESIGN.md, collect the minimum).
+    """
+
+    def _age_from(self, prefix: str, *, required: bool) -> int | None:
+        age = self.cleaned_data.get(f"{prefix}age")
+        year = self.cleaned_data.get(f"{prefix}birth_year")
+        if f"{prefix}age" in self.errors or f"{prefix}birth_year" in self.errors:
+            return None
+        if year is not None:
+            computed = TAX_YEAR - year
+            if age is not None and age != computed:
+                self.add_error(
+                    f"{prefix}birth_year",
+                    ValidationError(
+                        _("Born in %(year)s means %(computed)s at the end of %(tax_year)s, not %(age)s. "
+                          "Give the age or the birth year, not both."),
+                        code="age_mismatch",
+                        params={"year": year, "computed": computed, "tax_year": TAX_YEAR, "age": age},
+                    ),
+                )
+                return None
+            age = computed
+        if age is None and required:
+            self.add_error(
+                f"{prefix}age",
+                ValidationError(_("Enter the age at the end of the year, or the birth year."), code="required"),
+            )
+        return age
+
+
+def age_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        help_text=_("At the end of the tax year."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
+    )
+
+
+def birth_year_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=TAX_YEAR - MAX_AGE,
+        max_value=TAX_YEAR,
+        help_text=_("Instead of the age. Only the age is kept."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
+    )
