@@ -115,12 +115,10 @@ def line_chart(*, title: str, x_label: str, series: Sequence[tuple[str, Sequence
     title_lines = _wrap(title, font_size=17, width=width - 16)
     legend = []
     for index, (label, data) in enumerate(series):
-        peak = max((y for _x, y in data), default=0)
-        text = _("%(label)s: up to %(amount)s") % {"label": label, "amount": money(peak)}
-        legend.append((index, _wrap(text, font_size=14, width=width - 64 - 44)))
+        legend.append((index, _wrap(label, font_size=14, width=width - 64 - 44)))
     legend_height = sum(18 * len(lines) + 6 for _index, lines in legend)
     left, right, top = 64, 16, 30 + 21 * len(title_lines)
-    plot_h = 220
+    plot_h = 170
     height = top + plot_h + 48 + legend_height + 8
     plot_w = width - left - right
     points = [p for _label, data in series for p in data]
@@ -184,67 +182,15 @@ def line_chart(*, title: str, x_label: str, series: Sequence[tuple[str, Sequence
     return "".join(parts)
 
 
-# Timeline markers by what an order does, so the timeline reads in black and white: a filled
-# square blocks sharing, an open circle allows it, a diamond is neither (a finding, a records suit).
+# The register prints as a timeline that reads in black and white: each status has a mark of its
+# own shape (and its words), never a colour alone. A filled square blocks sharing, an open circle
+# lets it go on, a cross ended, a diamond is neither (a finding, a records suit).
 STATUS_SHAPES = {
-    "blocks_for_now": "filled-square",
-    "allows_sharing": "open-circle",
-    "denied_upheld": "open-circle",
+    "blocks_for_now": "square",
+    "allows_sharing": "circle",
+    "denied_upheld": "circle",
+    "stayed": "cross",
+    "reversed": "cross",
     "ended": "cross",
 }
-
-
-def _status_marker(status: str, x: float, y: float) -> str:
-    shape = STATUS_SHAPES.get(status, "diamond")
-    if shape == "filled-square":
-        return f'<rect x="{x - 7:.1f}" y="{y - 7:.1f}" width="14" height="14" fill="#000"/>'
-    if shape == "open-circle":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="white" stroke="#000" stroke-width="2.5"/>'
-    if shape == "cross":
-        return (f'<path d="M{x - 6:.1f},{y - 6:.1f} L{x + 6:.1f},{y + 6:.1f} M{x - 6:.1f},{y + 6:.1f} '
-                f'L{x + 6:.1f},{y - 6:.1f}" stroke="#000" stroke-width="2.5"/>')
-    return (f'<polygon points="{x:.1f},{y - 8:.1f} {x + 8:.1f},{y:.1f} {x:.1f},{y + 8:.1f} {x - 8:.1f},{y:.1f}" '
-            f'fill="white" stroke="#000" stroke-width="2"/>')
-
-
-def court_order_timeline(orders: Sequence, *, date_format=None, status_label=None, court_label=None) -> str:
-    """Return a vertical SVG timeline of the register: date, what the order does, the court.
-
-    Black on white only: each status has its own marker shape and its words, never a colour.
-    ``date_format`` turns a date into the reader's words, ``status_label`` and ``court_label`` an
-    order into its status sentence and court name in the reader's language.
-    """
-    date_format = date_format or (lambda value: f"{value:%Y-%m-%d}")
-    status_label = status_label or (lambda order: order.get_status_display())
-    court_label = court_label or (lambda order: order.court)
-    width, top, text_x = 640, 12, 170
-    text_width = width - text_x - 8
-    label = _("Court orders over time")
-    rows = []
-    for order in sorted(orders, key=lambda o: (o.order_date, o.key)):
-        status = str(status_label(order))
-        if not order.status_certain:
-            status = _("%(status)s (not confirmed)") % {"status": status}
-        lines = [("bold", line) for line in _wrap(status, font_size=15, width=text_width)]
-        lines += [("plain", line) for line in _wrap(str(court_label(order)), font_size=13, width=text_width)]
-        rows.append((order, lines))
-    height = top * 2 + sum(8 + 19 * len(lines) for _order, lines in rows)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">',
-        f'<line x1="150" y1="{top}" x2="150" y2="{height - top}" stroke="#000" stroke-width="1.5"/>',
-    ]
-    y = top
-    for order, lines in rows:
-        first = y + 16
-        parts.append(
-            f'<text x="136" y="{first:.0f}" font-size="13" text-anchor="end">{escape(date_format(order.order_date))}</text>'
-        )
-        parts.append(_status_marker(order.status, 150, first - 5))
-        for n, (weight, line) in enumerate(lines):
-            bold = ' font-weight="bold"' if weight == "bold" else ""
-            size = 15 if weight == "bold" else 13
-            parts.append(f'<text x="{text_x}" y="{first + 19 * n:.0f}" font-size="{size}"{bold}>{escape(line)}</text>')
-        y += 8 + 19 * len(lines)
-    parts.append("</svg>")
-    return "".join(parts)
+STATUS_MARKS = {"square": "■", "circle": "○", "cross": "✕", "diamond": "◇"}

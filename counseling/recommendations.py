@@ -61,10 +61,10 @@ def recommended_topics(facts: HouseholdFacts) -> list[str]:
     """Return the handout topics for this household, in printing order."""
     filer_types = {filer.id_type for filer in facts.filers}
     everyone = filer_types | {dependent.id_type for dependent in facts.dependents}
-    # Paper refund checks ended for most people (facts §4A.1): every family needs the refunds sheet.
-    chosen = {"federal-credits", "california-credits", "refunds-and-banking"}
+    chosen = {"federal-credits", "california-credits"}
     tax_year, season = getattr(facts, "tax_year", None), getattr(settings, "CONFIANZA_TAX_YEAR", None)
     if tax_year is not None and season is not None and tax_year < season:
+        # A return for an earlier year than the season's: filing late (facts §1, §1A).
         chosen.add("late-returns")
     if filer_types & _FILER_AT_RISK:
         chosen |= {"confidentiality", "court-orders", "filing-decision"}

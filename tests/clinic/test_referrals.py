@@ -76,7 +76,7 @@ def test_only_the_sites_coordinator_edits_it(client, request, persona, site_a, s
 
 
 def test_the_demo_site_ships_an_obviously_fake_list(db):
-    from clinic.management.commands.demo_setup import demo_site
+    from clinic.demo import demo_site
 
     site = demo_site()
     referrals = list(site.referrals.all())

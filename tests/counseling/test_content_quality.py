@@ -14,7 +14,8 @@ from collections import defaultdict
 import pytest
 
 from counseling.loader import CONTENT_DIR, read_handouts
-from counseling.plain_language import client_readability, markdown_to_blocks, split_front
+from counseling.markup import markdown_to_blocks, split_front
+from counseling.readability import readability as client_readability
 
 HANDOUTS = read_handouts(CONTENT_DIR)
 BY_KEY = {(h.slug, h.tax_year, h.language): h for h in HANDOUTS}
