@@ -6,13 +6,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := clinic.settings
 
-.PHONY: screenshots run test test-only venv system-deps system-deps-test messages check-deploy lint audit bench demo-setup
+.PHONY: screenshots run test test-only venv system-deps system-deps-test messages check-deploy lint audit bench demo-setup lock
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { echo "Could not create a virtualenv: install python3-venv (apt-get install python3-venv)"; exit 1; }
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.txt
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -28,6 +27,7 @@ messages: venv
 
 run: system-deps venv messages
 	CONFIANZA_PROFILE=demo $(PY) manage.py demo_setup
+	CONFIANZA_PROFILE=demo $(PY) manage.py load_content
 	CONFIANZA_PROFILE=demo $(PY) manage.py runserver 127.0.0.1:8000
 
 test: system-deps-test venv messages test-only
@@ -43,6 +43,13 @@ check-deploy: venv
 
 lint: venv
 	$(VENV)/bin/ruff check .
+
+# Recompile the hashed locks after editing requirements.in / requirements-dev.in (docs/dependencies.md).
+# Versions already locked are kept; only new or changed entries are resolved.
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --no-header
+lock: venv
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 # pip-audit (reports UNAUDITED without failing when its service is unreachable) and bandit
 # against the accepted baseline; see docs/security.md.

@@ -8,9 +8,11 @@ Layout, written by content editors and reviewed like code:
 * ``court_orders.toml``: ``[[order]]`` tables with the register's fields and ``[order.summary]``
   holding one plain-language summary per language code.
 
-``content_load`` runs from the data migration (with historical models, so a fresh database has the
-content) and from ``manage.py load_content``. It never overwrites: a changed text becomes a new
-version, and only with ``update=True``.
+``manage.py load_content`` runs ``content_load(update=True)`` at every deployment, from ``make run``
+and in the test set-up; no migration loads content (handouts are data, not schema). It never
+overwrites and is idempotent: a file whose text matches a version already in the database creates
+nothing, and a changed file becomes a new version, published or draft as its front matter's
+``status`` says (published when absent). Without ``update`` only what is missing is created.
 """
 
 from __future__ import annotations
@@ -30,7 +32,11 @@ from counseling.readability import readability
 from counseling.recommendations import topic_position
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-HANDOUT_KEYS = {"title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources"}
+HANDOUT_KEYS = {
+    "title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources", "status",
+}
+# What a content file may ask a new version to be.
+HANDOUT_STATUSES = ("published", "draft")
 REQUIRED_HANDOUT_KEYS = {"title", "as_of", "review_by", "reviewer"}
 # Keys of one [[order]] table: the register's fields plus its key and per-language summaries.
 ORDER_KEYS = {"key", *COURT_ORDER_FIELDS, *COURT_ORDER_TEXTS}
@@ -56,6 +62,7 @@ class HandoutText:
     tax_year: int | None = None
     version_note: str = ""
     sources: list = field(default_factory=list)
+    status: str = "published"
 
     def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in VERSIONED_FIELDS}
@@ -91,6 +98,9 @@ def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
         raise ContentError(f"{path}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
     if year_folder and meta.get("tax_year") != int(year_folder):
         raise ContentError(f"{path}: a file in the {year_folder}/ folder needs tax_year = {year_folder}")
+    status = str(meta.get("status", "published")).strip()
+    if status not in HANDOUT_STATUSES:
+        raise ContentError(f"{path}: status must be one of {list(HANDOUT_STATUSES)}, not {status!r}")
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
     # ``qr = true`` marks a page a client would open (an IRS or FTB page, in her language where one
     # exists): only those get a QR code. Legal sources are listed as short lines for volunteers.
@@ -111,6 +121,7 @@ def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
         version_note=str(meta.get("version_note", "")).strip(),
         sources=sources,
         body_markdown=body,
+        status=status,
     )
 
 
@@ -161,9 +172,11 @@ def _models(apps):
 def content_load(*, apps=None, update: bool = False, content_dir: Path | None = None) -> dict[str, int]:
     """Load topics, handout versions and the court-order register from the content files.
 
-    A topic and language with no version gets version 1, published. With ``update``, a file whose
-    text differs from the newest version becomes a new published version, and changed orders are
-    updated. Return counts of what was created or changed.
+    A topic and language with no version gets version 1. With ``update``, a file whose text matches
+    no version in the database becomes a new version, and changed orders are updated; a file that
+    matches any version (the newest, or an older one an editor has since replaced in the admin)
+    creates nothing. Each new version is published or a draft as the file's ``status`` says. Return
+    counts of what was created or changed.
     """
     Topic, HandoutVersion, CourtOrder, CourtOrderSummary = _models(apps)
     counts = {"topics": 0, "versions": 0, "orders": 0, "unchanged": 0}
@@ -182,20 +195,20 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
             topic.save()
         for item in items:
             existing = HandoutVersion.objects.filter(topic=topic, language=item.language)
-            # One line of versions per tax year: a 2025 text is compared with the newest 2025 version.
-            latest = existing.filter(tax_year=item.tax_year).order_by("-version").first()
-            if latest is not None:
-                current = {name: getattr(latest, name) for name in VERSIONED_FIELDS}
-                if not update or current == item.values():
-                    counts["unchanged"] += 1
-                    continue
+            # One line of versions per tax year: a 2025 text is compared with the 2025 versions only.
+            known = [
+                {name: getattr(v, name) for name in VERSIONED_FIELDS} for v in existing.filter(tax_year=item.tax_year)
+            ]
+            if known and (not update or item.values() in known):
+                counts["unchanged"] += 1
+                continue
             grade, formula = readability(item.body_markdown, item.language)
             number = (existing.aggregate(n=Max("version"))["n"] or 0) + 1
             HandoutVersion.objects.create(
                 topic=topic,
                 language=item.language,
                 version=number,
-                status="published",
+                status=item.status,
                 readability_grade=grade,
                 readability_formula=formula,
                 version_note=item.version_note,
@@ -207,7 +220,6 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
     counts["orders"] = register["orders"]
     counts["unchanged"] += register["unchanged"]
     return counts
-
 
 
 def _field_names(model) -> set[str]:
@@ -227,8 +239,7 @@ def _order_texts(data: dict) -> dict[str, dict[str, str]]:
 def register_load(*, apps=None, update: bool = False, content_dir: Path | None = None) -> dict[str, int]:
     """Load the court-order register; with ``update``, bring changed orders and texts up to date.
 
-    Works with the models of any migration state: a field the model does not have yet is skipped
-    (migration 0002 loads what it can; 0004 fills in the per-language texts).
+    A field the given models do not have (an older migration state) is skipped, never guessed.
     """
     _Topic, _HandoutVersion, CourtOrder, CourtOrderSummary = _models(apps)
     order_fields, text_fields = _field_names(CourtOrder), _field_names(CourtOrderSummary)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 
 def pytest_collection_modifyitems(config, items):
@@ -12,6 +13,35 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not on_postgres:
             item.add_marker(skip_pg)
+
+
+def load_shipped_content() -> None:
+    """Load ``counseling/content/`` the way a deployment does: ``manage.py load_content``."""
+    call_command("load_content", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database: migrated by pytest-django, then the shipped content loaded by the command."""
+    with django_db_blocker.unblock():
+        load_shipped_content()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Load the shipped content again after a test that flushed the database (transactional tests,
+    the live server), so the tests after it find it as the session set-up left it."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if transactional or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            from counseling.models import Topic
+
+            if not Topic.objects.exists():
+                load_shipped_content()
 
 
 @pytest.fixture

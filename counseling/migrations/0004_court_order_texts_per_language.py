@@ -21,16 +21,6 @@ def map_statuses(apps, schema_editor):
         order.save(update_fields=["status"])
 
 
-def reload_register(apps, schema_editor):
-    """Fill the per-language texts of the shipped register (a fresh database's 0002 step could not).
-
-    Until ``manage.py load_content`` replaces migration 0002's loading (issue 8), this keeps a fresh
-    database's register complete; it only updates court orders, never handout versions.
-    """
-    from counseling.loader import register_load
-
-    register_load(apps=apps, update=True)
-
 
 class Migration(migrations.Migration):
 
@@ -70,5 +60,4 @@ class Migration(migrations.Migration):
             field=models.CharField(choices=[('blocks_for_now', 'Blocks sharing for now (temporary order)'), ('allows_sharing', 'Lets the IRS share addresses (appeals ruling on a temporary request; the case goes on)'), ('denied_upheld', 'Request to block the agreement denied; the appeals court kept that decision'), ('finding', "A judge's finding while the case goes on (does not by itself stop or allow sharing)"), ('records_suit', 'A lawsuit for government records (does not stop or allow sharing)'), ('stayed', 'Put on hold by a higher court'), ('reversed', 'Overturned by a higher court'), ('ended', 'No longer in force')], max_length=20, verbose_name='status'),
         ),
         migrations.RunPython(map_statuses, migrations.RunPython.noop),
-        migrations.RunPython(reload_register, migrations.RunPython.noop),
     ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.shipped_content import restore_shipped_content
+from tests.conftest import load_shipped_content
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between
 # page actions are safe here (one thread at a time).
@@ -37,13 +37,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords and skip is not None:
             item.add_marker(skip)
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    yield  # fixtures (and the database flush) are torn down here
-    if "browser" in item.keywords and "live_server" in getattr(item, "fixturenames", ()):
-        restore_shipped_content(item.config)
 
 
 @pytest.fixture(scope="session")
@@ -77,12 +70,11 @@ def page(chromium, live_server):
 
 @pytest.fixture
 def handouts(transactional_db):
-    """The shipped handouts (a live-server test flushes what the migrations loaded)."""
-    from counseling.loader import content_load
+    """The shipped handouts (a live-server test flushes what the session set-up loaded)."""
     from counseling.models import Topic
 
     if not Topic.objects.exists():
-        content_load()
+        load_shipped_content()
 
 
 def sign_in(page, live_server, username: str) -> None:

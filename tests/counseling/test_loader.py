@@ -97,7 +97,7 @@ def test_the_command_reports_counts_and_fails_with_status_2_on_bad_content(tmp_p
 
 
 @pytest.mark.django_db
-def test_the_migrations_loaded_the_shipped_content():
+def test_the_test_setup_loaded_the_shipped_content_with_the_command():
     shipped = read_handouts(CONTENT_DIR)
     if not shipped:
         pytest.skip("no shipped content in counseling/content/ yet")
@@ -106,3 +106,52 @@ def test_the_migrations_loaded_the_shipped_content():
             topic__slug=handout.slug, language=handout.language, status="published"
         ).exists(), (handout.slug, handout.language)
     assert Topic.objects.count() == len({h.slug for h in shipped})
+
+
+@pytest.mark.django_db
+def test_no_migration_loads_content():
+    """Content is data: migration 0002 is empty, so a migrated database holds no handouts until
+    ``load_content`` runs."""
+    import importlib
+
+    from django.db import migrations
+
+    for name in ("0002_load_shipped_content",):
+        module = importlib.import_module(f"counseling.migrations.{name}")
+        assert not [op for op in module.Migration.operations if isinstance(op, migrations.RunPython)], name
+
+
+@pytest.mark.django_db
+def test_the_command_is_idempotent_and_loads_a_changed_file_as_its_front_matter_says(tmp_path, capsys):
+    use_fixture_content()
+    call_command("load_content", "--content-dir", str(FIXTURE_CONTENT))
+    assert "versions created: 0" in capsys.readouterr().out
+
+    changed = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, changed)
+    path = changed / "topics" / "itin" / "es.md"
+    text = path.read_text(encoding="utf-8").replace("3 años", "tres años")
+    path.write_text(text.replace("+++\n", '+++\nstatus = "draft"\n', 1), encoding="utf-8")
+    call_command("load_content", "--content-dir", str(changed), "--only-missing")
+    assert "versions created: 0" in capsys.readouterr().out  # --only-missing leaves changed files alone
+    call_command("load_content", "--content-dir", str(changed))
+    assert "versions created: 1" in capsys.readouterr().out
+    newest = HandoutVersion.objects.filter(topic__slug="itin", language="es").order_by("-version").first()
+    assert newest.version == 2 and newest.status == "draft" and "tres años" in newest.body_markdown
+    call_command("load_content", "--content-dir", str(changed))  # the same files again: nothing new
+    assert "versions created: 0" in capsys.readouterr().out
+    # Going back to a text already loaded (v1) creates nothing either: no version is overwritten or repeated.
+    call_command("load_content", "--content-dir", str(FIXTURE_CONTENT))
+    assert "versions created: 0" in capsys.readouterr().out
+    assert HandoutVersion.objects.filter(topic__slug="itin", language="es").count() == 2
+
+
+def test_a_status_other_than_draft_or_published_is_refused(tmp_path):
+    path = tmp_path / "topics" / "itin" / "en.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '+++\ntitle = "x"\nas_of = 2026-01-01\nreview_by = 2026-06-01\nreviewer = "r"\nstatus = "live"\n+++\nbody\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError, match=r"en\.md: status must be one of"):
+        parse_handout(path)

@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.shipped_content import restore_shipped_content
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    yield  # fixtures (and a transactional test's flush) are torn down here
-    marker = item.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
-        restore_shipped_content(item.config)
-
 
 def household_post(**overrides) -> dict:
     """Return a valid POST body for the household form, with three children by default."""

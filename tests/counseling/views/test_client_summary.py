@@ -1,0 +1,68 @@
+"""The client summary: its form, and the private, logged PDF that names no ID type."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from clinic.models import AuditEntry
+from tests.counseling.conftest import pdf_text
+from tests.counseling.views.conftest import HOUSEHOLD_VALUES
+
+
+@pytest.mark.django_db
+def test_the_summary_form_is_never_cached(client, household_a, volunteer_a):
+    client.force_login(volunteer_a)
+    response = client.get(reverse("counseling:client-summary", kwargs={"code": household_a.code}))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "Zorblax" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_summary_is_offered_only_in_translated_languages(client, site_a, volunteer_a):
+    from intake.services import household_open
+
+    household = household_open(site=site_a, user=volunteer_a, values={**HOUSEHOLD_VALUES, "language": "ko"})
+    client.force_login(volunteer_a)
+    url = reverse("counseling:client-summary", kwargs={"code": household.code})
+    form = client.get(url).context["form"]
+    assert [code for code, _name in form.fields["language"].choices] == ["en", "es"]
+    assert form.initial["language"] == "en"
+    assert client.post(url, {"language": "ko"}).status_code == 200  # the form again, with an error
+    assert "language" in client.post(url, {"language": "ko"}).context["form"].errors
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("include_nickname", [False, True])
+def test_the_client_summary_is_private_logged_and_has_no_id_type(client, household_a, volunteer_a, include_nickname):
+    client.force_login(volunteer_a)
+    url = reverse("counseling:client-summary", kwargs={"code": household_a.code})
+    data = {"language": "es"}
+    if include_nickname:
+        data["include_nickname"] = "on"
+    before = AuditEntry.objects.filter(action="print", visit_code=household_a.code).count()
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"].split(", ")
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert household_a.code not in response["Content-Disposition"]
+    text = " ".join(pdf_text(response.content))
+    assert ("Zorblax" in text) is include_nickname
+    # Household ITIN taxpayer, SSN spouse, SSN and ITIN children: nothing says who has which.
+    for id_type_text in ("SSN valid for work", "ITIN, expired or being renewed", "ID type", "itin", "ssn",
+                         "does not have an SSN", "may use an ITIN", "Dependent 2"):
+        assert id_type_text not in text
+    entries = AuditEntry.objects.filter(action="print", visit_code=household_a.code)
+    assert entries.count() == before + 1
+    assert entries.first().data == {"language": "es", "format": "client-summary"}
+    assert entries.first().actor == volunteer_a
+
+
+@pytest.mark.django_db
+def test_a_client_summary_is_never_written_to_the_handout_cache(client, household_a, volunteer_a, handout_cache, tmp_path):
+    client.force_login(volunteer_a)
+    client.post(reverse("counseling:client-summary", kwargs={"code": household_a.code}), {"language": "en"})
+    cache_dir = tmp_path / "handout-cache"
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
