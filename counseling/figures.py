@@ -114,7 +114,7 @@ def line_chart(*, title: str, x_label: str, series: Sequence[tuple[str, Sequence
     width = 640
     title_lines = _wrap(title, font_size=17, width=width - 16)
     legend = []
-    for index, (label, data) in enumerate(series):
+    for index, (label, _data) in enumerate(series):
         legend.append((index, _wrap(label, font_size=14, width=width - 64 - 44)))
     legend_height = sum(18 * len(lines) + 6 for _index, lines in legend)
     left, right, top = 64, 16, 30 + 21 * len(title_lines)

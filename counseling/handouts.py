@@ -28,7 +28,8 @@ from counseling.recommendations import CHART_TOPICS, REGISTER_TOPICS
 from counseling.selectors import court_orders, resolve_version
 from intake.eligibility.params import SUPPORTED_TAX_YEARS
 
-
+# One sheet of Letter paper, both sides.
+SHEET_PAGES = 2
 # At most this many QR codes per handout, to pages a client would open (``qr = true`` sources).
 MAX_QR_CODES = 2
 
@@ -151,10 +152,29 @@ def handout_document(
     today: dt.date,
     font_config: FontConfiguration | None = None,
 ):
-    """Return the laid-out WeasyPrint document of one handout version."""
+    """Return the laid-out WeasyPrint document of one handout version.
+
+    The client front and "where to go" get page 1 to themselves and the details go on the back
+    when that fits one sheet; otherwise the details follow straight on, so nothing runs to a
+    third page and the back never holds the sources alone.
+    """
     with translation.override(version.language):
-        html = render_to_string("counseling/handout_pdf.html", handout_context(version, site=site, today=today))
-    return html_to_document(html, font_config=font_config)
+        context = handout_context(version, site=site, today=today)
+    return _laid_out(context, version.language, font_config)
+
+
+def _laid_out(context: dict, language: str, font_config: FontConfiguration | None):
+    # First choice: the details on the back; for the register, the orders on the back; last, flowing.
+    layouts = [{"details_on_back": True}, {"register_on_back": True}, {}] if context["register"] else [
+        {"details_on_back": True}, {}]
+    document = None
+    for layout in layouts:
+        with translation.override(language):
+            html = render_to_string("counseling/handout_pdf.html", {**context, **layout})
+        document = html_to_document(html, font_config=font_config)
+        if len(document.pages) <= SHEET_PAGES:
+            break
+    return document
 
 
 def handout_day(now: dt.datetime | None) -> dt.date:
@@ -199,10 +219,8 @@ def render_packet(
         if chosen.topic.slug in REGISTER_TOPICS and orders is None:
             orders = court_orders()
         with translation.override(language):
-            html = render_to_string(
-                "counseling/handout_pdf.html", handout_context(chosen, site=site, today=today, orders=orders)
-            )
-        document = html_to_document(html, font_config=font_config)
+            context = handout_context(chosen, site=site, today=today, orders=orders)
+        document = _laid_out(context, language, font_config)
         documents.append(document)
         pages.extend(document.pages * copies)
     if not documents:

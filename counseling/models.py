@@ -154,7 +154,7 @@ class CourtOrder(models.Model):
         FINDING = "finding", _("A judge's finding while the case goes on (does not by itself stop or allow sharing)")
         RECORDS_SUIT = "records_suit", _("A lawsuit for government records (does not stop or allow sharing)")
         STAYED = "stayed", _("Put on hold by a higher court")
-        REVERSED = "reversed", _("Overturned by a higher court")
+        REVERSED = "reversed", _("Reversed")
         ENDED = "ended", _("No longer in force")
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
@@ -197,17 +197,21 @@ class CourtOrder(models.Model):
         return self.text_in(language)["summary"]
 
     def text_in(self, language: str) -> dict[str, str]:
-        """Return summary, court, details and status text in a language, each falling back to English.
+        """Return summary, court, details and status text in a language, else in English.
 
-        The court and the status text fall back to the English register fields, so a language
-        without its own text never prints less than the English does.
+        A language without its own row prints the English row; the court name falls back to the
+        register's English court so it is never blank. Details and status text stay as written
+        (blank means nothing more to say), never replaced by the English register notes.
         """
         texts = {s.language: s for s in self.summaries.all()}
-        own, english = texts.get(language), texts.get("en")
-        fallback = {"summary": "", "court": self.court, "details": self.what_it_does, "status_text": self.status_note}
+        row = texts.get(language) or texts.get("en")
+        if row is None:
+            return {"summary": "", "court": self.court, "details": "", "status_text": ""}
         return {
-            name: (getattr(own, name, "") or getattr(english, name, "") or fallback[name])
-            for name in ("summary", "court", "details", "status_text")
+            "summary": row.summary,
+            "court": row.court or self.court,
+            "details": row.details,
+            "status_text": row.status_text,
         }
 
 

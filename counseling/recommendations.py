@@ -37,6 +37,9 @@ TOPIC_ORDER = (
 )
 # Topics whose handout prints the court-order register after the body.
 REGISTER_TOPICS = frozenset({"court-orders"})
+# Topics not printed for clients once past their review date (court news goes stale fast): the
+# volunteer is told why and who can re-check it. Other topics print with the "may be out of date" band.
+BLOCKED_WHEN_STALE = frozenset({"court-orders"})
 # Topics whose handout prints the California credits chart.
 CHART_TOPICS = frozenset({"california-credits"})
 

@@ -97,6 +97,10 @@ def handout_publish(
             {"review_by": ValidationError(_("The review date cannot be before the as-of date."), code="review_order")}
         )
     latest = HandoutVersion.objects.filter(topic=topic, language=language).aggregate(n=Max("version"))["n"]
+    if tax_year is None:
+        # A correction without a year continues the newest line: the version it corrects keeps its year.
+        newest = HandoutVersion.objects.filter(topic=topic, language=language).order_by("-version").first()
+        tax_year = newest.tax_year if newest is not None else None
     grade, formula = readability(body_markdown, language)
     version = HandoutVersion(
         topic=topic,

@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='courtorder',
             name='status',
-            field=models.CharField(choices=[('blocks_for_now', 'Blocks sharing for now (temporary order)'), ('allows_sharing', 'Lets the IRS share addresses (appeals ruling on a temporary request; the case goes on)'), ('denied_upheld', 'Request to block the agreement denied; the appeals court kept that decision'), ('finding', "A judge's finding while the case goes on (does not by itself stop or allow sharing)"), ('records_suit', 'A lawsuit for government records (does not stop or allow sharing)'), ('stayed', 'Put on hold by a higher court'), ('reversed', 'Overturned by a higher court'), ('ended', 'No longer in force')], max_length=20, verbose_name='status'),
+            field=models.CharField(choices=[('blocks_for_now', 'Blocks sharing for now (temporary order)'), ('allows_sharing', 'Lets the IRS share addresses (appeals ruling on a temporary request; the case goes on)'), ('denied_upheld', 'Request to block the agreement denied; the appeals court kept that decision'), ('finding', "A judge's finding while the case goes on (does not by itself stop or allow sharing)"), ('records_suit', 'A lawsuit for government records (does not stop or allow sharing)'), ('stayed', 'Put on hold by a higher court'), ('reversed', 'Reversed'), ('ended', 'No longer in force')], max_length=20, verbose_name='status'),
         ),
         migrations.RunPython(map_statuses, migrations.RunPython.noop),
     ]
