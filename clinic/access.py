@@ -1,4 +1,4 @@
-"""Who may manage which site (STYLE.md §3: one access helper per object type)."""
+"""Who may manage which site (docs/architecture.md, habit 3: one access helper per object type)."""
 
 from __future__ import annotations
 

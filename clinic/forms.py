@@ -48,21 +48,26 @@ class OTPCodeForm(forms.Form):
 
 
 class TypedConfirmationForm(forms.Form):
-    """Ask the volunteer to type the visit code: a destructive action cannot be a single click."""
+    """Ask the user to type a word (a visit code, a site's short name) before a destructive action,
+    so that it can never be a single click."""
 
-    confirmation = forms.CharField(label=_("Type the visit code to confirm"), max_length=16)
+    confirmation = forms.CharField(label=_("Type the visit code to confirm"), max_length=60)
 
-    def __init__(self, *args, expected: str, **kwargs):
+    def __init__(self, *args, expected: str, label=None, mismatch=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.expected = expected
+        self.mismatch = mismatch or _("That is not this household's visit code.")
+        if label is not None:
+            self.fields["confirmation"].label = label
 
     def clean_confirmation(self) -> str:
         typed = self.cleaned_data["confirmation"].strip().upper()
         if typed != self.expected.upper():
-            raise forms.ValidationError(_("That is not this household's visit code."), code="mismatch")
+            raise forms.ValidationError(self.mismatch, code="mismatch")
         return typed
 
 
+<<<<<<< HEAD
 class SiteHoursForm(forms.Form):
     """The site's opening hours, as printed on handouts, with a version per language."""
 
@@ -136,3 +141,14 @@ class ReferralForm(forms.Form):
                 for code, _name in self.languages
             },
         }
+=======
+class ConfirmPasswordForm(forms.Form):
+    """The password, typed again before a destructive action."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+        error_messages={"wrong": _("That is not your password.")},
+    )
+>>>>>>> main

@@ -16,6 +16,7 @@ from clinic import clock
 LOGIN_AT_KEY = "confianza_login_at"
 SEEN_AT_KEY = "confianza_seen_at"
 POLICY_KEY = "confianza_session_policy"  # [checked at, idle minutes]
+AUTHENTICATED_AT_KEY = "confianza_authenticated_at"  # read by clinic/reauth.py
 # How often a live session re-reads the user's memberships (removed members are signed out, and
 # shared-desk sites shorten the idle limit). Access checks read memberships on every request anyway.
 POLICY_RECHECK_SECONDS = 60
@@ -72,6 +73,7 @@ def start_session_clock(sender, request, user, **kwargs) -> None:
     now = clock.now().timestamp()
     session[LOGIN_AT_KEY] = now
     session[SEEN_AT_KEY] = now
+    session[AUTHENTICATED_AT_KEY] = now  # a sign-in is a recent sign-in (clinic/reauth.py)
     idle, _revoked = session_policy_for(user)
     session[POLICY_KEY] = [now, idle.total_seconds() / 60]
 

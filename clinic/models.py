@@ -217,7 +217,7 @@ class AuditEntry(models.Model):
 
 
 class SeasonCounter(models.Model):
-    """Anonymous counts kept after households are purged (aggregate only, DESIGN.md principle 3).
+    """Anonymous counts kept after households are purged (aggregate only, docs/architecture.md, privacy principle 3).
 
     One row per site, ISO week (Monday of the household's last visit), the primary filer's ID
     type, credit and status. ``credit`` and ``status`` are blank on the row that counts households.

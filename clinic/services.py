@@ -1,4 +1,4 @@
-"""Writes to sites and memberships (STYLE.md §2: every write goes through a service)."""
+"""Writes to sites and memberships (docs/architecture.md, habit 2: every write goes through a service)."""
 
 from __future__ import annotations
 

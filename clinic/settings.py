@@ -317,6 +317,9 @@ IDLE_MINUTES = env_int("CONFIANZA_IDLE_MINUTES", 15, minimum=1)
 # Sites marked "shared desks" (Site.shared_desks) sign volunteers out sooner.
 KIOSK_IDLE_MINUTES = env_int("CONFIANZA_KIOSK_IDLE_MINUTES", 5, minimum=1)
 SESSION_MAX_HOURS = env_int("CONFIANZA_SESSION_MAX_HOURS", 12, minimum=1)
+# Destructive actions (consent withdrawal, purging from the page, key rotation) need a sign-in or a
+# password typed again within this many minutes (clinic/reauth.py).
+REAUTH_MINUTES = env_int("CONFIANZA_REAUTH_MINUTES", 10, minimum=1)
 SESSION_COOKIE_AGE = IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -367,7 +370,7 @@ AXES_CLIENT_IP_CALLABLE = "clinic.backends.client_ip"
 # A number typed into the username box never reaches the lockout tables or the logs.
 AXES_USERNAME_CALLABLE = "clinic.backends.lockout_username"
 
-# Headers. Nothing is loaded from another host and nothing runs inline (DESIGN.md principle 6).
+# Headers. Nothing is loaded from another host and nothing runs inline (docs/architecture.md, privacy principle 6).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -3,12 +3,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.i18n import set_language
 
-from clinic import twofactor, views
+from clinic import reauth, twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
+    path("accounts/confirm-password/", reauth.confirm_password, name="confirm-password"),
     path("accounts/two-factor/setup/", twofactor.setup, name="two-factor-setup"),
     path("accounts/two-factor/verify/", twofactor.verify, name="two-factor-verify"),
     path(
@@ -25,6 +26,7 @@ urlpatterns = [
         name="set-password-done",
     ),
     path("sites/", include("clinic.site_urls")),
+    path("keys/rotate/", views.key_rotation, name="key-rotation"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("intake/", include("intake.urls")),
     path("counseling/", include("counseling.urls")),

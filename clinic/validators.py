@@ -1,6 +1,6 @@
 """Validators shared by every form that takes free text.
 
-The clinic never records an ID number (DESIGN.md, privacy principle 1). Anything shaped like an
+The clinic never records an ID number (docs/architecture.md, privacy principle 1). Anything shaped like an
 SSN or ITIN is refused wherever a person can type: nicknames, notes, search boxes, usernames.
 """
 

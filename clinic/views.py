@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from clinic.access import membership_for_manager, site_for_user
-from clinic.forms import InviteForm
+from clinic.forms import InviteForm, TypedConfirmationForm
 from clinic.models import AuditEntry, Membership
+from clinic.reauth import recent_sign_in_required
 from clinic.reports import season_report
+from clinic.rotation import encrypted_columns, rotate_all
 from clinic.services import membership_deactivate, membership_invite
 
 AUDIT_PAGE_SIZE = 50
@@ -110,3 +114,40 @@ def season_report_view(request, slug: str):
     """Show a site's anonymous season counts to its coordinator, cells under 5 suppressed."""
     site, _can_manage = site_for_user(request.user, slug, manage=True)
     return render(request, "clinic/season_report.html", {"report": season_report(site=site), "site": site})
+
+
+# The word an administrator types to rotate the keys (the same in every interface language).
+ROTATE_WORD = "ROTATE"
+
+
+@never_cache
+@recent_sign_in_required
+def key_rotation(request):
+    """Let an administrator re-encrypt every encrypted field under the newest key, after typing
+    ROTATE (and a recent sign-in). ``manage.py rotate_field_keys`` does the same from a shell."""
+    if not request.user.is_superuser:
+        raise Http404
+    form = TypedConfirmationForm(
+        request.POST or None,
+        expected=ROTATE_WORD,
+        label=_("Type %(word)s to confirm") % {"word": ROTATE_WORD},
+        mismatch=_("Type the word exactly as shown."),
+    )
+    if request.method == "POST" and form.is_valid():
+        counts = rotate_all()
+        messages.success(
+            request,
+            _("Every encrypted field is now under the newest key (%(rows)s rows rewritten).")
+            % {"rows": sum(counts.values())},
+        )
+        return redirect("key-rotation")
+    return render(
+        request,
+        "clinic/key_rotation.html",
+        {
+            "form": form,
+            "word": ROTATE_WORD,
+            "key_count": len(settings.FIELD_ENCRYPTION_KEYS),
+            "models": [(model._meta.verbose_name_plural, columns) for model, columns in encrypted_columns()],
+        },
+    )

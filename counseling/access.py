@@ -48,3 +48,14 @@ def can_edit_content(user) -> bool:
         or getattr(user, "is_staff", False)
         or memberships_of(user).filter(role__in=EDIT_ROLES).exists()
     )
+
+
+def is_content_editor(user) -> bool:
+    """Superusers, and members with an editor or admin role: who may use the handout admin.
+
+    Stricter than ``can_edit_content`` (which lets any staff preview and publish from the pages):
+    the admin edits what every clinic prints, so being staff is not enough.
+    """
+    if not getattr(user, "is_active", False):
+        return False
+    return bool(getattr(user, "is_superuser", False) or memberships_of(user).filter(role__in=EDIT_ROLES).exists())

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from clinic import clock
-from counseling.access import can_edit_content
+from counseling.access import is_content_editor
 from counseling.models import COURT_ORDER_FIELDS, CourtOrder, CourtOrderSummary, HandoutVersion, Topic
 from counseling.services import (
     clean_sources,
@@ -30,7 +30,7 @@ class EditorOnlyMixin:
     """Staff who are content editors (or superusers) may use these pages."""
 
     def _editor(self, request) -> bool:
-        return request.user.is_active and request.user.is_staff and can_edit_content(request.user)
+        return request.user.is_active and request.user.is_staff and is_content_editor(request.user)
 
     def has_module_permission(self, request):
         return self._editor(request)
@@ -155,7 +155,7 @@ class CourtOrderSummaryInline(admin.TabularInline):
     extra = 1
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff and can_edit_content(request.user)
+        return request.user.is_active and request.user.is_staff and is_content_editor(request.user)
 
     def has_add_permission(self, request, obj=None):
         return self.has_delete_permission(request)

@@ -1,6 +1,6 @@
 """Handouts as content records, and the register of court orders.
 
-Content is data with dates and sources, never text buried in templates (DESIGN.md, Counseling).
+Content is data with dates and sources, never text buried in templates (docs/architecture.md).
 A handout's text lives in ``HandoutVersion`` rows: editing publishes a *new* version, so any
 version a client was given can be printed again for the record. Nothing here is about a client.
 """

@@ -1,4 +1,4 @@
-"""Reads across handout records (STYLE.md §2: selectors)."""
+"""Reads across handout records (docs/architecture.md, habit 2: selectors)."""
 
 from __future__ import annotations
 

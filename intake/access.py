@@ -1,4 +1,4 @@
-"""Who may see which household (STYLE.md §3: one access helper per object type)."""
+"""Who may see which household (docs/architecture.md, habit 3: one access helper per object type)."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ class MoneyField(forms.Field):
 class AgeOrBirthYearMixin:
     """Accept an age at the end of the tax year, or a birth year from which it is computed.
 
-    The birth year is never stored: only the age (DESIGN.md, collect the minimum).
+    The birth year is never stored: only the age (docs/architecture.md, privacy principle 2).
     """
 
     def _age_from(self, prefix: str, *, required: bool) -> int | None:

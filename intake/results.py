@@ -63,8 +63,8 @@ def results_context(facts, *, language: str, code: str | None = None) -> dict:
         "screening": screening,
         "flags": [{"flag": flag, "subject": subject_label(getattr(flag, "subject", ""))} for flag in screening.flags],
         "columns": [
-            {"title": _("Federal"), "credits": federal, "total": screening.total_federal},
-            {"title": _("California"), "credits": california, "total": screening.total_california},
+            {"key": "federal", "title": _("Federal"), "credits": federal, "total": screening.total_federal},
+            {"key": "california", "title": _("California"), "credits": california, "total": screening.total_california},
         ],
         "handout_language_name": dict(settings.HANDOUT_LANGUAGES).get(language, language),
         "people": people(facts),

@@ -1,4 +1,4 @@
-"""Reads across household records (STYLE.md §2: selectors take the user and return querysets)."""
+"""Reads across household records (docs/architecture.md, habit 2: selectors take the user and return querysets)."""
 
 from __future__ import annotations
 

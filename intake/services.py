@@ -1,4 +1,4 @@
-"""Every write to a household goes through here (STYLE.md §2)."""
+"""Every write to a household goes through here (docs/architecture.md, habit 2)."""
 
 from __future__ import annotations
 
@@ -13,28 +13,13 @@ from clinic.audit import audit_record
 from clinic.models import AuditEntry, Site
 from clinic.retention import purge_date
 from intake.eligibility.facts import FilingStatus
-from intake.facts import DEPENDENT_FIELDS
+from intake.facts import DEPENDENT_FIELDS, FACT_FIELDS
 from intake.models import Consent, Dependent, Household
 from intake.shredders import REASON_CONSENT_WITHDRAWN, HouseholdShredder
 
-# Fields a volunteer edits on the household form (services accept nothing else).
-HOUSEHOLD_FIELDS = (
-    "filing_status",
-    "taxpayer_id_type",
-    "taxpayer_age",
-    "taxpayer_foster_youth",
-    "spouse_id_type",
-    "spouse_age",
-    "spouse_foster_youth",
-    "wages",
-    "self_employment_income",
-    "other_income",
-    "investment_income",
-    "language",
-    "nickname",
-    "notes",
-    "tax_year",
-)
+# Fields a volunteer edits on the household form (services accept nothing else): what the rules
+# read, plus the desk's own fields.
+HOUSEHOLD_FIELDS = (*FACT_FIELDS, "language", "nickname", "notes")
 
 
 class HouseholdConflict(Exception):

@@ -95,16 +95,25 @@ class PurgeResult:
     by_site: dict[int, int]
 
 
-def _lock_batch(today: dt.date, batch_size: int) -> list[Household]:
-    queryset = Household.objects.filter(purge_after__lt=today).order_by("pk").prefetch_related("dependents")
+def households_due(*, today: dt.date, site: Site | None = None):
+    """Return the households whose purge date has passed (at one site, or everywhere)."""
+    queryset = Household.objects.filter(purge_after__lt=today)
+    return queryset.filter(site=site) if site is not None else queryset
+
+
+def _lock_batch(today: dt.date, batch_size: int, site: Site | None) -> list[Household]:
+    queryset = households_due(today=today, site=site).order_by("pk").prefetch_related("dependents")
     if connection.features.has_select_for_update_skip_locked:
         # Two purges at once take different rows; neither waits for, or double-counts, the other.
         queryset = queryset.select_for_update(skip_locked=True, of=("self",))
     return list(queryset[:batch_size])
 
 
-def purge_expired(*, today: dt.date | None = None, batch_size: int = 200) -> PurgeResult:
-    """Shred every household whose purge date has passed, in batches, each batch one transaction.
+def purge_expired(
+    *, today: dt.date | None = None, batch_size: int = 200, site: Site | None = None, user=None
+) -> PurgeResult:
+    """Shred every household whose purge date has passed (at ``site`` only, when given), in
+    batches, each batch one transaction. ``user`` is who asked, when it was not the schedule.
 
     Safe to run twice or concurrently: a household is counted and deleted in the same transaction,
     rows another run holds are skipped (PostgreSQL), and SQLite serialises write transactions.
@@ -113,7 +122,7 @@ def purge_expired(*, today: dt.date | None = None, batch_size: int = 200) -> Pur
     by_site: dict[int, int] = {}
     while True:
         with transaction.atomic():
-            batch = _lock_batch(today, batch_size)
+            batch = _lock_batch(today, batch_size, site)
             shredded = 0
             for household in batch:
                 shredder = HouseholdShredder(household, reason=REASON_EXPIRED)
@@ -123,9 +132,9 @@ def purge_expired(*, today: dt.date | None = None, batch_size: int = 200) -> Pur
                     by_site[household.site_id] = by_site.get(household.site_id, 0) + 1
         if not shredded:
             break
-    for site in Site.objects.filter(pk__in=by_site):
+    for purged in Site.objects.filter(pk__in=by_site):
         # One entry per site and run, with a count: no visit code outlives its household.
         audit_record(
-            actor=None, action=AuditEntry.Action.PURGE, site=site, data={"count": by_site[site.pk], "reason": REASON_EXPIRED}
+            actor=user, action=AuditEntry.Action.PURGE, site=purged, data={"count": by_site[purged.pk], "reason": REASON_EXPIRED}
         )
     return PurgeResult(purged=sum(by_site.values()), by_site=by_site)

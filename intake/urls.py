@@ -14,4 +14,5 @@ urlpatterns = [
     path("households/<str:code>/edit/", views.household_edit, name="household-edit"),
     path("households/<str:code>/close/", views.household_close_view, name="household-close"),
     path("households/<str:code>/withdraw-consent/", views.consent_withdraw_view, name="consent-withdraw"),
+    path("sites/<slug:slug>/purge/", views.purge_expired_view, name="purge-expired"),
 ]

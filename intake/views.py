@@ -17,11 +17,14 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from clinic import clock
+from clinic.access import site_for_user
 from clinic.forms import TypedConfirmationForm
+from clinic.reauth import recent_sign_in_required
 from counseling.recommendations import handouts_for
 from intake.access import household_for_user
 from intake.consent import consent_token, editable_sites, read_consent
@@ -38,6 +41,7 @@ from intake.services import (
     household_update,
     household_viewed,
 )
+from intake.shredders import households_due, purge_expired
 
 
 def _posted(request):
@@ -263,9 +267,10 @@ def household_close_view(request, code: str):
 
 
 @never_cache
-@login_required
+@recent_sign_in_required
 def consent_withdraw_view(request, code: str):
-    """Delete a household at once because the client withdrew consent, after the code is typed."""
+    """Delete a household at once because the client withdrew consent, after the code is typed
+    (and a recent sign-in)."""
     household, _can_edit = household_for_user(request.user, code, write=True)
     form = TypedConfirmationForm(request.POST or None, expected=household.code)
     if request.method == "POST" and form.is_valid():
@@ -273,3 +278,27 @@ def consent_withdraw_view(request, code: str):
         messages.success(request, _("The household's record has been deleted."))
         return redirect("intake:household-list")
     return render(request, "intake/household_consent_withdraw.html", {"household": household, "form": form})
+
+
+@never_cache
+@recent_sign_in_required
+def purge_expired_view(request, slug: str):
+    """Let a site's coordinator purge its expired households now, after typing the site's short
+    name (and a recent sign-in); the nightly ``purge_expired`` does the same for every site."""
+    site, _can_manage = site_for_user(request.user, slug, manage=True)
+    today = clock.today()
+    form = TypedConfirmationForm(
+        request.POST or None,
+        expected=site.slug,
+        label=_("Type the site's short name to confirm"),
+        mismatch=_("That is not this site's short name."),
+    )
+    if request.method == "POST" and form.is_valid():
+        result = purge_expired(today=today, site=site, user=request.user)
+        messages.success(
+            request, ngettext("%(count)s household was deleted.", "%(count)s households were deleted.", result.purged)
+            % {"count": result.purged},
+        )
+        return redirect("intake:household-list")
+    due = households_due(today=today, site=site).count()
+    return render(request, "intake/household_purge.html", {"site": site, "form": form, "due": due})

@@ -1,4 +1,4 @@
-"""Fixed personas with obviously fake data (STYLE.md §13)."""
+"""Fixed personas with obviously fake data (docs/architecture.md, habit 13)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ def pytest_runtest_teardown(item, nextitem):
     """Load the shipped content again after a test that flushed the database (transactional tests,
     the live server), so the tests after it find it as the session set-up left it."""
     yield
+    if nextitem is None:
+        # The last test: its teardown has already destroyed the test database with the session.
+        return
     marker = item.get_closest_marker("django_db")
     transactional = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
     if transactional or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
@@ -42,6 +45,23 @@ def pytest_runtest_teardown(item, nextitem):
 
             if not Topic.objects.exists():
                 load_shipped_content()
+
+
+@pytest.fixture
+def old_sign_in(settings, monkeypatch):
+    """Return a function that moves the clock past the recent-sign-in window (clinic/reauth.py),
+    keeping the session itself alive (a long idle limit)."""
+    import datetime as dt
+
+    from clinic import clock
+
+    settings.IDLE_MINUTES = 120
+
+    def age() -> None:
+        later = clock.now() + dt.timedelta(minutes=settings.REAUTH_MINUTES + 1)
+        monkeypatch.setattr("clinic.clock.now", lambda: later)
+
+    return age
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,61 @@ def test_the_graph_sees_lazy_and_relative_imports(tmp_path):
     assert imports_of(source, modules, name="intake.example") == {
         "intake.facts", "intake.models", "counseling.selectors", "clinic.audit",
     }
+
+
+# Built from pieces so this file does not match itself.
+OUTSIDE_REFERENCES = re.compile(
+    "|".join(
+        [
+            r"\b" + "DESIGN" + r"\.md\b",  # the design notes now live in docs/architecture.md
+            r"\b" + "STYLE" + r"\.md\b",
+            r"\.\./" + "shared",
+            "shared/" + "facts",
+            r"(?<![\w.])/" + r"(?:work|home|Users|root)/",  # a development machine's home or work tree
+            r"[A-Za-z]:\\" + "Users",
+        ]
+    )
+)
+
+
+SKIPPED_DIRS = {".git", ".venv", ".ruff_cache", "out", "var", "node_modules", "__pycache__", "staticfiles", ".pytest_cache", ".hypothesis"}
+BINARY_SUFFIXES = {".png", ".mo", ".pdf", ".woff", ".woff2", ".ttf", ".otf", ".pyc", ".sqlite3"}
+
+
+def tracked_text_files() -> list[Path]:
+    """Return the project's files (what a clean clone holds; no virtualenv, no run-time data)."""
+    files = []
+    for path in sorted(ROOT.rglob("*")):
+        relative = path.relative_to(ROOT)
+        if any(part in SKIPPED_DIRS for part in relative.parts) or not path.is_file():
+            continue
+        if path.suffix in BINARY_SUFFIXES or path.name.endswith(".map"):
+            continue
+        files.append(path)
+    return files
+
+
+def test_nothing_cites_a_path_outside_the_repository_or_of_a_development_machine():
+    found = []
+    for path in tracked_text_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            if OUTSIDE_REFERENCES.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:120]}")
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["see DESIGN" + ".md", "(STYLE" + ".md §2)", "../" + "shared/x", "/" + "work/notes.md", "/" + "home/alice/x"],
+)
+def test_the_outside_reference_check_catches(line):
+    assert OUTSIDE_REFERENCES.search(line)
+
+
+@pytest.mark.parametrize("line", ["docs/architecture.md, habit 2", "/usr/bin/chromium", "/srv/confianza/.venv"])
+def test_the_outside_reference_check_allows(line):
+    assert not OUTSIDE_REFERENCES.search(line)

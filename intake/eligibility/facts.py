@@ -1,6 +1,6 @@
 """The plain facts the rules read: a household as frozen dataclasses, no ORM, no request.
 
-This mirrors the household JSON contract in DESIGN.md. Ages are at the end of the tax year,
+This mirrors the household JSON contract in docs/architecture.md. Ages are at the end of the tax year,
 money is in whole dollars. ``intake/eligibility/parse.py`` builds these from JSON; the intake app
 builds them from its models.
 """
@@ -38,7 +38,7 @@ class Filer:
 
     id_type: IdType
     age: int
-    # Optional facts beyond the DESIGN.md contract; defaults keep the contract's meaning.
+    # Optional facts beyond the contract in docs/architecture.md; defaults keep the contract's meaning.
     foster_youth: bool = False  # was in California foster care at 13 or older (FYTC)
     blind: bool = False  # adds to the standard deduction
 

@@ -1,4 +1,4 @@
-"""Build a ``facts.Household`` from the household JSON of DESIGN.md, reporting every problem."""
+"""Build a ``facts.Household`` from the household JSON of docs/architecture.md, reporting every problem."""
 
 from __future__ import annotations
 

@@ -207,7 +207,7 @@ class Screening:
         return self.total_federal + self.total_california
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the JSON contract of DESIGN.md, messages rendered in the active language."""
+        """Return the JSON contract of docs/architecture.md, messages rendered in the active language."""
         language = get_language()
         return {
             "id": self.household_id,

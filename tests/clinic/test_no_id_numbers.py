@@ -1,4 +1,4 @@
-"""No ID number anywhere (DESIGN.md principle 1).
+"""No ID number anywhere (docs/architecture.md, privacy principle 1).
 
 1. Walk the models: every text column of the project's apps is a choice, a code, or refuses
    anything shaped like an SSN/ITIN.

@@ -1,4 +1,4 @@
-"""One permission test that walks every URL pattern for every persona (STYLE.md §13).
+"""One permission test that walks every URL pattern for every persona (docs/architecture.md, habit 13).
 
 Anonymous → the login page; another site's staff on a site-A object → 404; the read-only persona
 writing to a household → 403 (or 405 where the URL takes no POST) with the household unchanged;

@@ -11,7 +11,7 @@ from django.db import connection
 
 from clinic import crypto
 from clinic.crypto import DecryptionError, EncryptedTextField
-from clinic.management.commands.rotate_field_keys import encrypted_columns
+from clinic.rotation import encrypted_columns
 from intake.models import Dependent, Household
 
 pytestmark = pytest.mark.django_db

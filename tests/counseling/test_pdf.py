@@ -27,7 +27,7 @@ def flat(pages: list[str]) -> str:
 
 
 # Key sentences and figures of each shipped handout; each figure comes from
-# /work/shared/facts/tax-law.md (section in the comment).
+# docs/legal-sources.md (section in the comment).
 SHIPPED_EXPECTATIONS = {
     ("federal-credits", "en"): ["$2,200", "$1,700", "$500", "§24(h)(7)", "Public Law 119-21"],  # §1.1, §1.2
     ("federal-credits", "es"): ["$2,200", "$1,700", "$500", "§24(h)(7)", "Ley Pública 119-21"],

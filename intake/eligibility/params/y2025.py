@@ -1,6 +1,6 @@
 """Tax year 2025 parameters, each with its citation and confidence mark beside it.
 
-Marks follow /work/shared/facts/tax-law.md: [V] verified in a primary text (or a PolicyEngine-US
+Marks follow docs/legal-sources.md: [V] verified in a primary text (or a PolicyEngine-US
 parameter file that cites one), [U] uncertain. Values that are not in the facts file are listed,
 with their source, in docs/eligibility.md ("Values not in the facts file"). "PE" means the
 PolicyEngine-US parameter files (policyengine_us/parameters/...).

@@ -6,8 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from clinic import clock
-from intake.models import Household
-from intake.shredders import purge_expired
+from intake.shredders import households_due, purge_expired
 
 
 class Command(BaseCommand):
@@ -26,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool = False, batch_size: int = 200, **options):
         today = clock.today()
         if dry_run:
-            due = Household.objects.filter(purge_after__lt=today).count()
+            due = households_due(today=today).count()
             self.stdout.write(f"{due} household(s) past their purge date (retention {settings.RETENTION_DAYS} days).")
             return
         result = purge_expired(today=today, batch_size=batch_size)

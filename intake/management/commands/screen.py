@@ -14,7 +14,7 @@ from intake.eligibility import HouseholdError, assess, parse_household
 class Command(BaseCommand):
     help = (
         "Screen households for federal and California credits. FILE holds one household object or a "
-        "list of them (the JSON of DESIGN.md); '-' reads standard input. Prints a JSON list of results "
+        "list of them (the JSON of docs/architecture.md); '-' reads standard input. Prints a JSON list of results "
         "for the valid households, in input order. Problems go to standard error, one line per problem "
         "naming the household (its id, or its position) and the field; then the exit status is 2."
     )

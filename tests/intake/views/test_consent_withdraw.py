@@ -42,3 +42,13 @@ def test_a_read_only_member_cannot_withdraw_consent(client, site_a, volunteer_a,
     url = reverse("intake:consent-withdraw", kwargs={"code": household.code})
     assert client.post(url, {"confirmation": household.code}).status_code == 403
     assert Household.objects.filter(pk=household.pk).exists()
+
+
+def test_withdrawing_consent_needs_a_recent_sign_in(client, site_a, volunteer_a, make_household, old_sign_in):
+    household = make_household(site_a, volunteer_a)
+    client.force_login(volunteer_a)
+    old_sign_in()
+    url = reverse("intake:consent-withdraw", kwargs={"code": household.code})
+    response = client.post(url, {"confirmation": household.code})
+    assert response.status_code == 302 and response["Location"].startswith(reverse("confirm-password"))
+    assert Household.objects.filter(pk=household.pk).exists()
