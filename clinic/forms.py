@@ -67,7 +67,17 @@ class TypedConfirmationForm(forms.Form):
         return typed
 
 
-<<<<<<< HEAD
+class ConfirmPasswordForm(forms.Form):
+    """The password, typed again before a destructive action."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+        error_messages={"wrong": _("That is not your password.")},
+    )
+
+
 class SiteHoursForm(forms.Form):
     """The site's opening hours, as printed on handouts, with a version per language."""
 
@@ -141,14 +151,3 @@ class ReferralForm(forms.Form):
                 for code, _name in self.languages
             },
         }
-=======
-class ConfirmPasswordForm(forms.Form):
-    """The password, typed again before a destructive action."""
-
-    password = forms.CharField(
-        label=_("Your password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
-        error_messages={"wrong": _("That is not your password.")},
-    )
->>>>>>> main
