@@ -9,7 +9,9 @@ class ClinicConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
+        from clinic.context_processors import remember_navigation
         from clinic.middleware import start_session_clock
 
         # Session bookkeeping, not business logic: the limits count from the moment of sign-in.
         user_logged_in.connect(start_session_clock, dispatch_uid="clinic.start_session_clock")
+        user_logged_in.connect(remember_navigation, dispatch_uid="clinic.remember_navigation")

@@ -150,7 +150,12 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "data": OP,
         "redacted": OP,
     },
-    "clinic.SeasonCounter": {"id": AG, "site": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG},
+    "clinic.SeasonCounter": {
+        "id": AG, "site": AG, "week": AG, "id_type": AG, "credit": AG, "status": AG, "count": AG, "amount": AG,
+    },
+    "clinic.ActivityCounter": {
+        "id": AG, "site": AG, "day": AG, "activity": AG, "topic": AG, "language": AG, "count": AG,
+    },
     # --- Staff accounts and sign-in -----------------------------------------------------------
     "auth.User": {
         "id": OP,
@@ -287,6 +292,13 @@ MODELS: dict[str, ModelNote] = {
     "clinic.SeasonCounter": ModelNote(
         what=_("Anonymous counts per site and week: how many households, by ID type and by credit result."),
         why=_("To report the season's work to funders without keeping anyone's record."),
+        kept=_("For the season's reports. Counts under 5 are never shown."),
+        who=_("The site's coordinator."),
+    ),
+    "clinic.ActivityCounter": ModelNote(
+        what=_("Anonymous counts per site and day: anonymous screenings, and handouts printed by topic and language. "
+               "No visit code, no ID type, no person."),
+        why=_("So the coordinator sees the desk's work during the season."),
         kept=_("For the season's reports. Counts under 5 are never shown."),
         who=_("The site's coordinator."),
     ),

@@ -231,6 +231,8 @@ class SeasonCounter(models.Model):
     credit = models.CharField(_("credit"), max_length=40, blank=True)
     status = models.CharField(_("status"), max_length=20, blank=True)
     count = models.PositiveIntegerField(_("count"), default=0)
+    # Credit rows only: the sum of the estimated dollars of the households counted in the cell.
+    amount = models.PositiveBigIntegerField(_("estimated dollars"), default=0)
 
     class Meta:
         constraints = [
@@ -244,3 +246,36 @@ class SeasonCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site_id} {self.week} {self.id_type} {self.credit or '*'} {self.status or '*'}: {self.count}"
+
+
+class ActivityCounter(models.Model):
+    """Anonymous daily counts of desk activity that is not a household: screenings and prints.
+
+    ``activity`` is ``screening`` (an anonymous screening: nothing else about it is kept) or
+    ``print`` (a handout or summary printed; ``topic`` and ``language`` say which). No visit code,
+    no ID type, no link to any household or user.
+    """
+
+    class Activity(models.TextChoices):
+        SCREENING = "screening", _("Anonymous screening")
+        PRINT = "print", _("Handout printed")
+
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="+", verbose_name=_("site"))
+    day = models.DateField(_("day"))
+    activity = models.CharField(_("activity"), max_length=20, choices=Activity.choices)
+    topic = models.CharField(_("topic"), max_length=60, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "day", "activity", "topic", "language"], name="activity_counter_cell_unique"
+            )
+        ]
+        ordering = ["site", "day", "activity", "topic", "language"]
+        verbose_name = _("activity counter")
+        verbose_name_plural = _("activity counters")
+
+    def __str__(self) -> str:
+        return f"{self.site_id} {self.day} {self.activity} {self.topic or '*'} {self.language or '*'}: {self.count}"

@@ -10,10 +10,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Sum
 
-from clinic.models import SeasonCounter, Site
+from clinic import clock
+from clinic.models import ActivityCounter, SeasonCounter, Site
+from clinic.retention import season_end_after
 
 SMALL_CELL = 5
 
@@ -46,25 +49,77 @@ class SeasonReport:
 
 def season_report(*, site: Site, since: dt.date | None = None, until: dt.date | None = None) -> SeasonReport:
     """Return a site's totals for the weeks in ``[since, until]``, small cells suppressed."""
+    by_id_type: dict[str, int] = defaultdict(int)
+    credits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    cells = counter_cells(site=site, since=since, until=until)
+    for cell in cells:
+        if cell.credit:
+            credits[cell.credit][cell.status] += cell.count
+        else:
+            by_id_type[cell.id_type] += cell.count
+    total = sum(by_id_type.values())
+    weeks = [cell.week for cell in cells]
+    return SeasonReport(
+        site=site,
+        first_week=min(weeks, default=None),
+        last_week=max(weeks, default=None),
+        households_by_id_type=suppress(dict(by_id_type)),
+        households_total=None if 0 < total < SMALL_CELL else total,
+        credits={credit: suppress(dict(statuses)) for credit, statuses in sorted(credits.items())},
+    )
+
+
+def week_start(day: dt.date) -> dt.date:
+    """Return the Monday of ``day``'s ISO week."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def season_start(day: dt.date) -> dt.date:
+    """Return the first day of the filing season in progress on ``day``."""
+    end = season_end_after(day)
+    previous_end = end.replace(year=end.year - 1)
+    return previous_end + dt.timedelta(days=1)
+
+
+# --- the one place the anonymous counters are read ---------------------------------------------
+
+
+class CounterCell(NamedTuple):
+    week: dt.date
+    id_type: str
+    credit: str
+    status: str
+    count: int
+    amount: int
+
+
+def counter_cells(*, site: Site, since: dt.date | None = None, until: dt.date | None = None) -> list[CounterCell]:
+    """Return the site's anonymous season counters as cells (the only reader of ``SeasonCounter``)."""
     rows = SeasonCounter.objects.filter(site=site)
     if since:
         rows = rows.filter(week__gte=since)
     if until:
         rows = rows.filter(week__lte=until)
-    by_id_type: dict[str, int] = defaultdict(int)
-    credits: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows.values("id_type", "credit", "status").annotate(total=Sum("count")):
-        if row["credit"]:
-            credits[row["credit"]][row["status"]] += row["total"]
-        else:
-            by_id_type[row["id_type"]] += row["total"]
-    total = sum(by_id_type.values())
-    weeks = rows.order_by("week").values_list("week", flat=True)
-    return SeasonReport(
-        site=site,
-        first_week=weeks.first(),
-        last_week=weeks.last(),
-        households_by_id_type=suppress(dict(by_id_type)),
-        households_total=None if 0 < total < SMALL_CELL else total,
-        credits={credit: suppress(dict(statuses)) for credit, statuses in sorted(credits.items())},
-    )
+    return [
+        CounterCell(*row)
+        for row in rows.values_list("week", "id_type", "credit", "status")
+        .annotate(total=Sum("count"), dollars=Sum("amount"))
+        .order_by("week", "id_type", "credit", "status")
+    ]
+
+
+def activity_count(*, site: Site | None, activity: str, topic: str = "", language: str = "", count: int = 1) -> None:
+    """Add to today's anonymous activity counter (a print, an anonymous screening)."""
+    from django.db import IntegrityError, transaction
+    from django.db.models import F
+
+    if site is None or count <= 0:
+        return
+    key = {"site": site, "day": clock.today(), "activity": activity, "topic": topic, "language": language}
+    updated = ActivityCounter.objects.filter(**key).update(count=F("count") + count)
+    if not updated:
+        try:
+            with transaction.atomic():
+                ActivityCounter.objects.create(**key, count=count)
+        except IntegrityError:  # another request created the row first
+            ActivityCounter.objects.filter(**key).update(count=F("count") + count)

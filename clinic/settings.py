@@ -204,6 +204,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "clinic.context_processors.profile",
+                "clinic.context_processors.navigation",
             ],
         },
     },

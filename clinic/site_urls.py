@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from clinic import referral_views, views
 
@@ -10,5 +10,6 @@ urlpatterns = [
     path("<slug:slug>/people/deactivate/", views.people_deactivate, name="people-deactivate"),
     path("<slug:slug>/audit/", views.audit_log, name="audit-log"),
     path("<slug:slug>/referrals/", referral_views.referrals_edit, name="referrals-edit"),
-    path("<slug:slug>/season/", views.season_report_view, name="season-report"),
+    # The season page counts live households too, so intake serves it (same namespace, no import).
+    path("<slug:slug>/", include("intake.site_urls")),
 ]

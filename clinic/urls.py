@@ -7,6 +7,8 @@ from clinic import reauth, twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Browsers ask for /favicon.ico whatever the page says; send them to the vendored icon.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/confirm-password/", reauth.confirm_password, name="confirm-password"),

@@ -9,19 +9,25 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm, TypedConfirmationForm
 from clinic.models import AuditEntry, Membership
 from clinic.reauth import recent_sign_in_required
-from clinic.reports import season_report
 from clinic.rotation import encrypted_columns, rotate_all
 from clinic.services import membership_deactivate, membership_invite
 
 AUDIT_PAGE_SIZE = 50
+
+
+@require_safe
+def favicon(request):
+    """The vendored icon, for browsers that ask for /favicon.ico whatever the page links."""
+    return redirect(static("confianza/favicon.ico"), permanent=True)
 
 
 @login_required
@@ -109,11 +115,6 @@ def audit_log(request, slug: str):
     return render(request, "clinic/auditentry_list.html", {"site": site, "page": page})
 
 
-@login_required
-def season_report_view(request, slug: str):
-    """Show a site's anonymous season counts to its coordinator, cells under 5 suppressed."""
-    site, _can_manage = site_for_user(request.user, slug, manage=True)
-    return render(request, "clinic/season_report.html", {"report": season_report(site=site), "site": site})
 
 
 # The word an administrator types to rotate the keys (the same in every interface language).

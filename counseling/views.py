@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from clinic import clock
+from clinic.models import ActivityCounter
+from clinic.reports import activity_count
 from counseling.access import can_edit_content, can_review_content, printing_site
 from counseling.caching import cached_handout, cached_packet
 from counseling.forms import ClientSummaryForm, PacketForm
@@ -101,7 +103,15 @@ def handout_pdf(request, topic: str, language: str):
             {"version": version, "language_name": language_name(language)},
         )
     rendered, _hit = cached_handout(topic=topic_obj, language=language, site=site, version=version)
+    activity_count(site=site, activity=ActivityCounter.Activity.PRINT, topic=topic, language=language)
     return pdf_response(rendered)
+
+
+def _count_packet(site, items) -> None:
+    """Count a packet's prints by topic and language (copies included) for the season page."""
+    for item in items:
+        topic, language, copies = item
+        activity_count(site=site, activity=ActivityCounter.Activity.PRINT, topic=topic, language=language, count=copies)
 
 
 @login_required
@@ -121,6 +131,7 @@ def packet(request):
         items = [item for item in form.items() if (str(item[0]), item[1]) not in blocked]
         if items:
             rendered, _hit = cached_packet(items=items, site=site)
+            _count_packet(site, items)
             return pdf_response(rendered)
         form.add_error(None, _("Every handout you chose is past its review date and is not printed for clients."))
     grid = [
@@ -147,6 +158,9 @@ def client_summary(request, code: str):
             language=form.cleaned_data["language"],
             include_nickname=form.cleaned_data["include_nickname"],
             user=request.user,
+        )
+        activity_count(
+            site=household.site, activity=ActivityCounter.Activity.PRINT, topic="summary", language=form.cleaned_data["language"]
         )
         return pdf_response(rendered, attachment=True, private=True)
     response = render(request, "counseling/summary_form.html", {"form": form, "household": household})

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from clinic import clock
 from clinic.audit import audit_record, audit_redact
 from clinic.models import AuditEntry, SeasonCounter, Site
-from intake.eligibility import assess
-from intake.facts import household_facts
+from clinic.reports import week_start
 from intake.models import Household
+from intake.season import household_outcome
 
 log = logging.getLogger(__name__)
 
@@ -30,22 +30,16 @@ REASON_EXPIRED = "expired"
 REASON_CONSENT_WITHDRAWN = "consent_withdrawn"
 
 
-def week_start(day: dt.date) -> dt.date:
-    """Return the Monday of ``day``'s ISO week."""
-    return day - dt.timedelta(days=day.weekday())
-
-
 def credit_results(household: Household) -> dict[str, str]:
     """Return ``{credit key: status}`` from the eligibility rules for one household."""
-    assessment = assess(household_facts(household))
-    return {key: credit.status.value for key, credit in assessment.credits.items()}
+    return {credit: status for credit, status, _amount in household_outcome(household).credits}
 
 
-def _count(*, site_id: int, week: dt.date, id_type: str, credit: str = "", status: str = "") -> None:
+def _count(*, site_id: int, week: dt.date, id_type: str, credit: str = "", status: str = "", amount: int = 0) -> None:
     counter, _created = SeasonCounter.objects.get_or_create(
         site_id=site_id, week=week, id_type=id_type, credit=credit, status=status
     )
-    SeasonCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+    SeasonCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1, amount=F("amount") + amount)
 
 
 def season_count(household: Household) -> None:
@@ -54,13 +48,13 @@ def season_count(household: Household) -> None:
     id_type = household.taxpayer_id_type
     _count(site_id=household.site_id, week=week, id_type=id_type)
     try:
-        results = credit_results(household)
+        outcome = household_outcome(household)
     except Exception as exc:
         # A rules bug must not keep a household past its purge date; count it without credits.
         log.warning("season counters: credits not counted for one household (%s)", type(exc).__name__)
         return
-    for credit, status in sorted(results.items()):
-        _count(site_id=household.site_id, week=week, id_type=id_type, credit=credit, status=status)
+    for credit, status, amount in outcome.credits:
+        _count(site_id=household.site_id, week=week, id_type=id_type, credit=credit, status=status, amount=amount)
 
 
 @dataclass

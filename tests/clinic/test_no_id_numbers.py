@@ -36,6 +36,8 @@ CODE_FIELDS = {
     "clinic.SeasonCounter.id_type": "an ID-type code copied from a choice field",
     "clinic.SeasonCounter.credit": "a credit key from the rules",
     "clinic.SeasonCounter.status": "a status code from the rules",
+    "clinic.ActivityCounter.topic": "a handout topic slug, or \"summary\"",
+    "clinic.ActivityCounter.language": "a handout language code",
 }
 # Free text typed by staff about the clinic or its public content, never about a client.
 NOT_ABOUT_CLIENTS = {"clinic.Site", "counseling.Topic", "counseling.HandoutVersion", "counseling.CourtOrder",

@@ -18,7 +18,8 @@ from tests.walk import SITE_SCOPED_KWARGS, World, iter_routes
 ROUTES = sorted(iter_routes(), key=lambda route: route.name)
 # Reachable without signing in (each is its own sign-in step or carries its own token; signing out
 # without a session is harmless).
-PUBLIC = {"login", "logout", "set_language", "set-password", "set-password-done", "admin:login", "admin:logout"}
+# "favicon" redirects to a static file, as the static files themselves are public.
+PUBLIC = {"login", "logout", "set_language", "set-password", "set-password-done", "admin:login", "admin:logout", "favicon"}
 # Views under a household's code that accept a POST and write nothing, so the read-only persona's
 # POST may answer 200. Add one only after checking the view; better, decorate it with require_safe.
 READ_VIEWS_ACCEPTING_POST = {

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0003_audit_append_only_trigger'),
+        ('clinic', '0004_season_amounts_activity_counters'),
     ]
 
     operations = [
