@@ -113,9 +113,12 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "source_title": OP,
         "source_url": OP,
         "last_verified": OP,
+        "news_through": OP,
         "updated_at": OP,
     },
-    "counseling.CourtOrderSummary": {"id": OP, "order": OP, "language": OP, "summary": OP},
+    "counseling.CourtOrderSummary": {
+        "id": OP, "order": OP, "language": OP, "summary": OP, "court": OP, "details": OP, "status_text": OP,
+    },
     # --- The clinic itself --------------------------------------------------------------------
     "clinic.Site": {
         "id": OP,
