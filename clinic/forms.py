@@ -111,3 +111,78 @@ class AuditFilterForm(forms.Form):
         if since and until and since > until:
             self.add_error("until", _("The end date is before the start date."))
         return cleaned
+
+
+class SiteHoursForm(forms.Form):
+    """The site's opening hours, as printed on handouts, with a version per language."""
+
+    hours = forms.CharField(
+        label=_("Opening hours (English)"),
+        max_length=200,
+        required=False,
+        validators=[reject_tin_shaped, reject_control_characters],
+        help_text=_("For example: Tue–Thu 5–8 pm, Sat 9 am–1 pm."),
+    )
+
+    def __init__(self, *args, languages: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = list(languages)
+        for code, name in self.languages:
+            self.fields[f"hours_{code}"] = forms.CharField(
+                label=_("Opening hours (%(language)s)") % {"language": name},
+                max_length=200,
+                required=False,
+                validators=[reject_tin_shaped, reject_control_characters],
+            )
+
+    def hours_translations(self) -> dict[str, str]:
+        return {code: self.cleaned_data.get(f"hours_{code}", "") for code, _name in self.languages}
+
+
+class ReferralForm(forms.Form):
+    """One line of the referral list. Leave the name empty to remove a line."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=())
+    name = forms.CharField(label=_("Name"), max_length=120, required=False, validators=[reject_tin_shaped, reject_control_characters])
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, validators=[reject_tin_shaped, reject_control_characters])
+    hours = forms.CharField(label=_("Hours"), max_length=120, required=False, validators=[reject_tin_shaped, reject_control_characters])
+    note = forms.CharField(label=_("Note"), max_length=200, required=False, validators=[reject_tin_shaped, reject_control_characters])
+
+    def __init__(self, *args, languages: list[tuple[str, str]] = (), **kwargs):
+        from clinic.models import Referral
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Referral.Kind.choices
+        self.languages = list(languages)
+        for code, name in self.languages:
+            for field, label in (("name", _("Name")), ("hours", _("Hours")), ("note", _("Note"))):
+                self.fields[f"{field}_{code}"] = forms.CharField(
+                    label=_("%(field)s (%(language)s)") % {"field": label, "language": name},
+                    max_length=self.fields[field].max_length,
+                    required=False,
+                    validators=[reject_tin_shaped, reject_control_characters],
+                )
+
+    def clean(self):
+        data = super().clean()
+        others = [data.get(name) for name in self.fields if name not in ("kind", "name") and data.get(name)]
+        if not data.get("name") and others:
+            raise ValidationError(_("Give this line a name, or empty it to remove it."), code="name_missing")
+        return data
+
+    def row(self) -> dict | None:
+        """Return the line as the service takes it, or None for an empty line."""
+        data = self.cleaned_data
+        if not data.get("name"):
+            return None
+        return {
+            "kind": data["kind"],
+            "name": data["name"],
+            "phone": data.get("phone", ""),
+            "hours": data.get("hours", ""),
+            "note": data.get("note", ""),
+            "translations": {
+                code: {field: data.get(f"{field}_{code}", "") for field in ("name", "hours", "note")}
+                for code, _name in self.languages
+            },
+        }

@@ -129,9 +129,12 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "source_title": OP,
         "source_url": OP,
         "last_verified": OP,
+        "news_through": OP,
         "updated_at": OP,
     },
-    "counseling.CourtOrderSummary": {"id": OP, "order": OP, "language": OP, "summary": OP},
+    "counseling.CourtOrderSummary": {
+        "id": OP, "order": OP, "language": OP, "summary": OP, "court": OP, "details": OP, "status_text": OP,
+    },
     # --- The clinic itself --------------------------------------------------------------------
     "clinic.Site": {
         "id": OP,
@@ -139,9 +142,21 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "name": OP,
         "phone": OP,
         "hours": OP,
+        "hours_translations": OP,
         "languages": OP,
         "shared_desks": OP,
         "created_at": OP,
+    },
+    "clinic.Referral": {
+        "id": OP,
+        "site": OP,
+        "kind": OP,
+        "order": OP,
+        "name": OP,
+        "phone": OP,
+        "hours": OP,
+        "note": OP,
+        "translations": OP,
     },
     "clinic.Membership": {"id": OP, "user": OP, "site": OP, "role": OP, "is_active": OP, "created_at": OP},
     "clinic.AuditEntry": {
@@ -328,6 +343,12 @@ MODELS: dict[str, ModelNote] = {
         why=_("Handouts say where to come back."),
         kept=_("While the site exists."),
         who=_("Everyone at the site."),
+    ),
+    "clinic.Referral": ModelNote(
+        what=_("The places a site sends clients (legal help, W-7 help, help lines), printed under “Where to go”."),
+        why=_("A handout should say where to go next, in the client's language."),
+        kept=_("While the site keeps the line on its list."),
+        who=_("Everyone at the site; the coordinator edits it."),
     ),
     "clinic.Membership": ModelNote(
         what=_("Which volunteer works at which site, in which role."),

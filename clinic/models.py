@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from clinic.crypto import EncryptedTextField
+from clinic.validators import reject_tin_shaped
 
 
 class Site(models.Model):
@@ -22,6 +23,12 @@ class Site(models.Model):
         blank=True,
         help_text=_("Language codes the site offers, e.g. en, es."),
     )
+    hours_translations = models.JSONField(
+        _("hours in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("The opening hours written in each language, by language code, where they differ."),
+    )
     shared_desks = models.BooleanField(
         _("shared intake desks"),
         default=False,
@@ -36,6 +43,59 @@ class Site(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def hours_in(self, language: str) -> str:
+        """Return the opening hours as written for a language, else the default text."""
+        return (self.hours_translations or {}).get(language) or self.hours
+
+
+class Referral(models.Model):
+    """One place a site sends clients: printed under "Where to go" on handouts and the summary.
+
+    Each site keeps its own list, edited by its coordinator. ``name``, ``hours`` and ``note`` are
+    the default (English) text; ``translations`` holds ``{language: {name, hours, note}}`` where the
+    text differs, so a Spanish handout never prints an English line it could print in Spanish.
+    Nothing here is about a client.
+    """
+
+    class Kind(models.TextChoices):
+        LEGAL = "legal", _("Free immigration legal help")
+        W7 = "w7", _("Help with Form W-7 (ITIN), e.g. a Certifying Acceptance Agent")
+        HELPLINE = "helpline", _("Community help line (211)")
+        IRS = "irs", _("IRS phone line")
+        FTB = "ftb", _("Franchise Tax Board (FTB) phone line")
+        CLINIC = "clinic", _("This clinic")
+        OTHER = "other", _("Other")
+
+    TEXT_FIELDS = ("name", "hours", "note")
+
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="referrals")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.CharField(_("name"), max_length=120, validators=[reject_tin_shaped])
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[reject_tin_shaped])
+    hours = models.CharField(_("hours"), max_length=120, blank=True, validators=[reject_tin_shaped])
+    note = models.CharField(_("note"), max_length=200, blank=True, validators=[reject_tin_shaped])
+    translations = models.JSONField(
+        _("text in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_("Name, hours and note per language code, where they differ from the default text."),
+    )
+
+    class Meta:
+        ordering = ["site", "order", "pk"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.site})"
+
+    def text_in(self, language: str) -> dict[str, str]:
+        """Return name, phone, hours and note as printed for a language (default text where none)."""
+        own = (self.translations or {}).get(language) or {}
+        text = {name: (own.get(name) or getattr(self, name)) for name in self.TEXT_FIELDS}
+        return {**text, "phone": self.phone, "kind": self.kind}
 
 
 class Membership(models.Model):

@@ -82,3 +82,54 @@ def membership_deactivate(*, membership: Membership, actor) -> Membership:
     user_sessions_end(membership.user)
     membership.refresh_from_db()
     return membership
+
+
+# --- a site's referral list ("Where to go" on handouts) -------------------------------------
+
+
+def site_text_languages(site: Site) -> list[str]:
+    """Return the languages a site's own texts are written in besides the default (English).
+
+    Spanish is always offered: every handout ships in English and Spanish.
+    """
+    codes = [code for code, _name in settings.HANDOUT_LANGUAGES if code != "en"]
+    wanted = {code for code in (site.languages or []) if code in codes} | {"es"}
+    return [code for code in codes if code in wanted]
+
+
+@transaction.atomic
+def site_referrals_save(*, site: Site, actor, hours: str, hours_translations: dict, rows: list[dict]):
+    """Replace the site's opening hours and referral list with what the coordinator entered.
+
+    ``rows`` are dicts with kind, name, phone, hours, note and ``translations`` (language →
+    {name, hours, note}); their order is the printed order. Empty translations are dropped, so
+    a language falls back to the default text.
+    """
+    from clinic.models import Referral
+
+    _manager_role(actor, site)
+    site.hours = hours
+    site.hours_translations = {lang: text.strip() for lang, text in hours_translations.items() if text.strip()}
+    site.full_clean()
+    site.save(update_fields=["hours", "hours_translations"])
+    site.referrals.all().delete()
+    created = []
+    for position, row in enumerate(rows):
+        translations = {
+            lang: {name: value.strip() for name, value in texts.items() if value and value.strip()}
+            for lang, texts in (row.get("translations") or {}).items()
+        }
+        referral = Referral(
+            site=site,
+            order=position,
+            kind=row["kind"],
+            name=row["name"],
+            phone=row.get("phone", ""),
+            hours=row.get("hours", ""),
+            note=row.get("note", ""),
+            translations={lang: texts for lang, texts in translations.items() if texts},
+        )
+        referral.full_clean()
+        referral.save()
+        created.append(referral)
+    return created

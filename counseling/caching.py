@@ -45,16 +45,25 @@ def layout_fingerprint() -> str:
 
 
 def site_fingerprint(site: Site | None) -> str:
-    """Return a digest of every site field printed on a handout."""
+    """Return a digest of every site field printed on a handout, its referral list included."""
     if site is None:
         return "neutral"
-    return _digest(site.pk, site.slug, site.name, site.phone, site.hours)
+    referrals = list(
+        site.referrals.order_by("order", "pk").values_list("kind", "name", "phone", "hours", "note", "translations")
+    )
+    return _digest(site.pk, site.slug, site.name, site.phone, site.hours, site.hours_translations, referrals)
 
 
 def register_fingerprint() -> str:
     """Return a digest of the whole court-order register (a few rows; one query each)."""
-    orders = list(CourtOrder.objects.order_by("key").values_list("key", "updated_at", "status", "status_certain"))
-    summaries = list(CourtOrderSummary.objects.order_by("order_id", "language").values_list("order_id", "language", "summary"))
+    orders = list(
+        CourtOrder.objects.order_by("key").values_list("key", "updated_at", "status", "status_certain", "news_through")
+    )
+    summaries = list(
+        CourtOrderSummary.objects.order_by("order_id", "language").values_list(
+            "order_id", "language", "summary", "court", "details", "status_text"
+        )
+    )
     return _digest(orders, summaries)
 
 

@@ -13,17 +13,20 @@ from html import escape
 import segno
 from django.utils.translation import gettext as _
 
-from counseling.models import CourtOrder
 from intake.eligibility.curves import california_curve
 
-STATUS_COLOURS = {
-    CourtOrder.Status.IN_FORCE: "#1b7f3b",
-    CourtOrder.Status.STAYED: "#b26a00",
-    CourtOrder.Status.APPEALED: "#b26a00",
-    CourtOrder.Status.REVERSED: "#555555",
-    CourtOrder.Status.DENIED: "#555555",
-    CourtOrder.Status.AFFIRMED: "#1f4e9c",
-}
+# Charts must read in black-and-white print: every series differs by dash pattern *and* marker
+# shape, and by grey level; colour is only a help on a colour printer.
+SERIES_STYLES = (
+    # (colour, dash, marker)
+    ("#000000", "", "circle"),
+    ("#1f4e9c", "9 5", "square"),
+    ("#6a3d9a", "2 4", "triangle"),
+    ("#7a7a7a", "12 4 3 4", "diamond"),
+)
+# Average advance of a Noto Sans glyph, as a share of the font size; used to wrap legend lines so
+# the longest language still fits the drawing (checked in tests on the laid-out PDF).
+GLYPH_WIDTH = 0.56
 
 
 def money(amount: int | float | Decimal) -> str:
@@ -36,21 +39,61 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=2.4, border=2, dark="#000", omitsize=False)
 
 
-def california_credits_chart(tax_year: int) -> str | None:
-    """Return an SVG line chart of CalEITC and YCTC by earned income, from the engine's curves."""
+def chart_figures_year(tax_year: int) -> tuple[int, bool]:
+    """Return ``(year whose California figures to draw, whether that makes the chart an estimate)``.
+
+    A tax year whose FTB amounts are not yet published is drawn with the latest published year's
+    figures and flagged as an estimate (facts file §2.4); no amount is scaled or invented.
+    """
+    from intake.eligibility import params
+
+    supported = [year for year in params.SUPPORTED_TAX_YEARS if year <= tax_year] or [min(params.SUPPORTED_TAX_YEARS)]
+    module = params.for_year(max(supported))
+    figures_year = getattr(module, "CA_FIGURES_YEAR", max(supported))
+    return figures_year, figures_year != tax_year
+
+
+def california_credits_chart(tax_year: int) -> str:
+    """Return an SVG chart of the CalEITC (1, 2, 3+ children) and the YCTC by earned income."""
+    figures_year, estimate = chart_figures_year(tax_year)
     series = [
-        (_("CalEITC, 1 child"), "#1f4e9c", "", california_curve(tax_year, 1, step=500, young_child=True), 0),
-        (_("CalEITC, 3 or more children"), "#6a3d9a", "6 4", california_curve(tax_year, 3, step=500), 0),
-        (_("Young Child Tax Credit (a child under 6)"), "#1b7f3b", "", california_curve(tax_year, 1, step=500), 1),
+        (_("CalEITC, 1 child"), california_curve(figures_year, 1, step=250, young_child=True), 0),
+        (_("CalEITC, 2 children"), california_curve(figures_year, 2, step=250), 0),
+        (_("CalEITC, 3 or more children"), california_curve(figures_year, 3, step=250), 0),
+        (_("Young Child Tax Credit (a child under 6), added on top"), california_curve(figures_year, 1, step=250), 1),
     ]
+    if estimate:
+        title = _("California credits by pay: estimate for %(year)s, using %(figures_year)s amounts") % {
+            "year": tax_year,
+            "figures_year": figures_year,
+        }
+    else:
+        title = _("California credits by pay, tax year %(year)s") % {"year": tax_year}
     return line_chart(
-        title=_("California credits by earned income, tax year %(year)s") % {"year": tax_year},
-        x_label=_("Earned income for the year"),
+        title=title,
+        x_label=_("Pay from work for the year"),
         series=[
-            (label, colour, dash, [(earned, values[index]) for earned, *values in points])  # values: (CalEITC, YCTC)
-            for label, colour, dash, points, index in series
+            (label, [(earned, values[index]) for earned, *values in points])  # values: (CalEITC, YCTC)
+            for label, points, index in series
         ],
     )
+
+
+def _wrap(text: str, *, font_size: float, width: float) -> list[str]:
+    return textwrap.wrap(text, width=max(12, int(width / (font_size * GLYPH_WIDTH)))) or [""]
+
+
+def _marker(shape: str, x: float, y: float, colour: str, size: float = 5.5) -> str:
+    if shape == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}" fill="{colour}"/>'
+    if shape == "square":
+        return (f'<rect x="{x - size:.1f}" y="{y - size:.1f}" width="{2 * size:.1f}" height="{2 * size:.1f}" '
+                f'fill="white" stroke="{colour}" stroke-width="2"/>')
+    if shape == "triangle":
+        return (f'<polygon points="{x:.1f},{y - size - 1:.1f} {x - size - 1:.1f},{y + size:.1f} '
+                f'{x + size + 1:.1f},{y + size:.1f}" fill="{colour}"/>')
+    return (f'<polygon points="{x:.1f},{y - size - 1:.1f} {x + size + 1:.1f},{y:.1f} {x:.1f},{y + size + 1:.1f} '
+            f'{x - size - 1:.1f},{y:.1f}" fill="white" stroke="{colour}" stroke-width="2"/>')
 
 
 def _nice_step(top: float, ticks: int = 4) -> int:
@@ -62,15 +105,23 @@ def _nice_step(top: float, ticks: int = 4) -> int:
     return int(10 * magnitude)
 
 
-def line_chart(
-    *, title: str, x_label: str, series: Sequence[tuple[str, str, str, Sequence[tuple[int, Decimal]]]]
-) -> str:
-    """Return an SVG chart with one line per ``(label, colour, dash, [(x, y)…])``."""
-    title_lines = textwrap.wrap(title, width=58) or [""]
-    width, height = 640, 350 + 20 * (len(title_lines) - 1)
-    left, right, top, bottom = 64, 16, 34 + 20 * (len(title_lines) - 1), 108
-    plot_w, plot_h = width - left - right, height - top - bottom
-    points = [p for *_meta, data in series for p in data]
+def line_chart(*, title: str, x_label: str, series: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]]) -> str:
+    """Return an SVG chart with one line per ``(label, [(x, y)…])``, styled by ``SERIES_STYLES``.
+
+    Each line has its own dash pattern, marker shape and grey level, repeated in a legend whose
+    lines wrap to the drawing's width, so no label is cut off in a longer language.
+    """
+    width = 640
+    title_lines = _wrap(title, font_size=17, width=width - 16)
+    legend = []
+    for index, (label, _data) in enumerate(series):
+        legend.append((index, _wrap(label, font_size=14, width=width - 64 - 44)))
+    legend_height = sum(18 * len(lines) + 6 for _index, lines in legend)
+    left, right, top = 64, 16, 30 + 21 * len(title_lines)
+    plot_h = 170
+    height = top + plot_h + 48 + legend_height + 8
+    plot_w = width - left - right
+    points = [p for _label, data in series for p in data]
     nonzero = [x for x, y in points if y > 0]
     max_x = max(nonzero or [1]) * 1.04
     max_y = float(max([y for _x, y in points] or [1])) * 1.1 or 1.0
@@ -86,16 +137,14 @@ def line_chart(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
         *(
-            f'<text x="8" y="{20 + 20 * n}" font-size="17" font-weight="bold">{escape(line)}</text>'
+            f'<text x="8" y="{22 + 21 * n}" font-size="17" font-weight="bold">{escape(line)}</text>'
             for n, line in enumerate(title_lines)
         ),
     ]
     y = 0
     while y <= max_y:
-        parts.append(f'<line x1="{left}" y1="{sy(y):.1f}" x2="{width - right}" y2="{sy(y):.1f}" stroke="#ddd"/>')
-        parts.append(
-            f'<text x="{left - 6}" y="{sy(y) + 4:.1f}" font-size="13" text-anchor="end">{money(y)}</text>'
-        )
+        parts.append(f'<line x1="{left}" y1="{sy(y):.1f}" x2="{width - right}" y2="{sy(y):.1f}" stroke="#ccc"/>')
+        parts.append(f'<text x="{left - 6}" y="{sy(y) + 4:.1f}" font-size="13" text-anchor="end">{money(y)}</text>')
         y += y_step
     x = 0
     while x <= max_x:
@@ -109,47 +158,39 @@ def line_chart(
         f'<text x="{left + plot_w / 2:.0f}" y="{top + plot_h + 36}" font-size="14" text-anchor="middle">'
         f"{escape(x_label)}</text>"
     )
-    for index, (label, colour, dash, data) in enumerate(series):
-        path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in data if x <= max_x)
+    legend_y = top + plot_h + 48
+    for index, lines in legend:
+        label, data = series[index]
+        colour, dash, shape = SERIES_STYLES[index % len(SERIES_STYLES)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        visible = [(x, y) for x, y in data if x <= max_x]
+        path = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in visible)
+        parts.append(f'<polyline class="series series-{index}" fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr} points="{path}"/>')
+        # Markers spread along the line, offset per series so lines that touch stay apart.
+        for n in range(index % 2, len(visible), 16):
+            parts.append(_marker(shape, sx(visible[n][0]), sy(visible[n][1]), colour))
+        swatch_y = legend_y + 8
         parts.append(
-            f'<polyline fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr} points="{path}"/>'
+            f'<line class="swatch swatch-{index}" x1="{left}" y1="{swatch_y}" x2="{left + 36}" y2="{swatch_y}" '
+            f'stroke="{colour}" stroke-width="3"{dash_attr}/>'
         )
-        peak_x, peak_y = max(data, key=lambda p: p[1]) if data else (0, 0)
-        legend_y = top + plot_h + 58 + 19 * index
-        parts.append(
-            f'<line x1="{left}" y1="{legend_y - 4}" x2="{left + 28}" y2="{legend_y - 4}" stroke="{colour}" '
-            f'stroke-width="3"{dash_attr}/>'
-        )
-        legend = _("%(label)s — up to %(amount)s") % {"label": label, "amount": money(peak_y)}
-        parts.append(f'<text x="{left + 36}" y="{legend_y}" font-size="14">{escape(legend)}</text>')
+        parts.append(_marker(shape, left + 18, swatch_y, colour))
+        for n, line in enumerate(lines):
+            parts.append(f'<text x="{left + 44}" y="{legend_y + 13 + 18 * n}" font-size="14">{escape(line)}</text>')
+        legend_y += 18 * len(lines) + 6
     parts.append("</svg>")
     return "".join(parts)
 
 
-def court_order_timeline(orders: Sequence[CourtOrder]) -> str:
-    """Return a vertical SVG timeline of the register: date, case, status, one row per order."""
-    row, width, top = 56, 640, 12
-    label = _("Court orders over time")
-    height = top * 2 + row * max(len(orders), 1)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}">',
-        f'<line x1="110" y1="{top}" x2="110" y2="{height - top}" stroke="#999" stroke-width="2"/>',
-    ]
-    for index, order in enumerate(sorted(orders, key=lambda o: (o.order_date, o.key))):
-        y = top + row * index + row / 2
-        colour = STATUS_COLOURS.get(order.status, "#333")
-        status = order.get_status_display()
-        if not order.status_certain:
-            status = _("%(status)s (not confirmed)") % {"status": status}
-        name = order.case_name if len(order.case_name) <= 48 else order.case_name[:46] + "…"
-        parts += [
-            f'<text x="98" y="{y + 5:.0f}" font-size="14" text-anchor="end">{order.order_date:%Y-%m-%d}</text>',
-            f'<circle cx="110" cy="{y:.0f}" r="8" fill="{colour}"/>',
-            f'<text x="126" y="{y - 4:.0f}" font-size="16" font-weight="bold">{escape(name)}</text>',
-            f'<text x="126" y="{y + 16:.0f}" font-size="14" fill="{colour}">{escape(status)} · '
-            f"{escape(order.court)}</text>",
-        ]
-    parts.append("</svg>")
-    return "".join(parts)
+# The register prints as a timeline that reads in black and white: each status has a mark of its
+# own shape (and its words), never a colour alone. A filled square blocks sharing, an open circle
+# lets it go on, a cross ended, a diamond is neither (a finding, a records suit).
+STATUS_SHAPES = {
+    "blocks_for_now": "square",
+    "allows_sharing": "circle",
+    "denied_upheld": "circle",
+    "stayed": "cross",
+    "reversed": "cross",
+    "ended": "cross",
+}
+STATUS_MARKS = {"square": "■", "circle": "○", "cross": "✕", "diamond": "◇"}

@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from clinic import clock
-from counseling.models import COURT_ORDER_FIELDS
+from counseling.models import COURT_ORDER_FIELDS, COURT_ORDER_TEXTS
 from counseling.readability import readability
 from counseling.recommendations import topic_position
 
@@ -39,7 +39,7 @@ HANDOUT_KEYS = {
 HANDOUT_STATUSES = ("published", "draft")
 REQUIRED_HANDOUT_KEYS = {"title", "as_of", "review_by", "reviewer"}
 # Keys of one [[order]] table: the register's fields plus its key and per-language summaries.
-ORDER_KEYS = {"key", *COURT_ORDER_FIELDS, "summary"}
+ORDER_KEYS = {"key", *COURT_ORDER_FIELDS, *COURT_ORDER_TEXTS}
 REQUIRED_ORDER_KEYS = {"key", "court", "case_name", "order_date", "what_it_does", "status", "last_verified"}
 # The fields whose change makes a new handout version.
 VERSIONED_FIELDS = ("title", "summary", "body_markdown", "as_of", "review_by", "reviewer", "tax_year", "sources")
@@ -75,7 +75,9 @@ def handout_languages() -> set[str]:
 def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
     """Return the handout in one content file; raise ContentError naming the file on bad input."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    slug = slug or path.parent.name
+    # topics/<slug>/<lang>.md is the current season; topics/<slug>/<year>/<lang>.md an older tax year.
+    year_folder = path.parent.name if path.parent.name.isdigit() else None
+    slug = slug or (path.parent.parent.name if year_folder else path.parent.name)
     language = path.stem
     if language not in handout_languages():
         raise ContentError(f"{path}: {language!r} is not a handout language")
@@ -94,12 +96,17 @@ def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
     missing = REQUIRED_HANDOUT_KEYS - set(meta)
     if unknown or missing:
         raise ContentError(f"{path}: unknown keys {sorted(unknown)}, missing keys {sorted(missing)}")
+    if year_folder and meta.get("tax_year") != int(year_folder):
+        raise ContentError(f"{path}: a file in the {year_folder}/ folder needs tax_year = {year_folder}")
     status = str(meta.get("status", "published")).strip()
     if status not in HANDOUT_STATUSES:
         raise ContentError(f"{path}: status must be one of {list(HANDOUT_STATUSES)}, not {status!r}")
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
+    # ``qr = true`` marks a page a client would open (an IRS or FTB page, in her language where one
+    # exists): only those get a QR code. Legal sources are listed as short lines for volunteers.
     sources = [
         {key: str(source.get(key, "")).strip() for key in ("title", "citation", "url")}
+        | ({"qr": True} if source.get("qr") is True else {})
         for source in meta.get("sources", [])
     ]
     return HandoutText(
@@ -123,7 +130,8 @@ def read_handouts(content_dir: Path | None = None) -> list[HandoutText]:
     root = (content_dir or CONTENT_DIR) / "topics"
     if not root.is_dir():
         return []
-    return [parse_handout(path) for path in sorted(root.glob("*/*.md"))]
+    paths = sorted([*root.glob("*/*.md"), *root.glob("*/[0-9][0-9][0-9][0-9]/*.md")])
+    return [parse_handout(path) for path in paths]
 
 
 def read_court_orders(content_dir: Path | None = None) -> list[dict[str, Any]]:
@@ -187,7 +195,10 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
             topic.save()
         for item in items:
             existing = HandoutVersion.objects.filter(topic=topic, language=item.language)
-            known = [{name: getattr(v, name) for name in VERSIONED_FIELDS} for v in existing]
+            # One line of versions per tax year: a 2025 text is compared with the 2025 versions only.
+            known = [
+                {name: getattr(v, name) for name in VERSIONED_FIELDS} for v in existing.filter(tax_year=item.tax_year)
+            ]
             if known and (not update or item.values() in known):
                 counts["unchanged"] += 1
                 continue
@@ -205,8 +216,36 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
                 **item.values(),
             )
             counts["versions"] += 1
+    register = register_load(apps=apps, update=update, content_dir=content_dir)
+    counts["orders"] = register["orders"]
+    counts["unchanged"] += register["unchanged"]
+    return counts
+
+
+def _field_names(model) -> set[str]:
+    return {field.name for field in model._meta.get_fields()}
+
+
+def _order_texts(data: dict) -> dict[str, dict[str, str]]:
+    """Return language → {summary, court, details, status_text} from an order's text tables."""
+    texts: dict[str, dict[str, str]] = {}
+    for key, column in COURT_ORDER_TEXTS.items():
+        for language, text in (data.pop(key, {}) or {}).items():
+            texts.setdefault(language, {})[column] = str(text).strip()
+    return texts
+
+
+@transaction.atomic
+def register_load(*, apps=None, update: bool = False, content_dir: Path | None = None) -> dict[str, int]:
+    """Load the court-order register; with ``update``, bring changed orders and texts up to date.
+
+    A field the given models do not have (an older migration state) is skipped, never guessed.
+    """
+    _Topic, _HandoutVersion, CourtOrder, CourtOrderSummary = _models(apps)
+    order_fields, text_fields = _field_names(CourtOrder), _field_names(CourtOrderSummary)
+    counts = {"orders": 0, "unchanged": 0}
     for data in read_court_orders(content_dir):
-        summaries = data.pop("summary", {}) or {}
+        texts = _order_texts(data)
         key = data.pop("key")
         fields = {
             "judge": "",
@@ -215,14 +254,22 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
             "status_certain": False,
             "source_title": "",
             "source_url": "",
+            "news_through": None,
             **data,
+        }
+        fields = {name: value for name, value in fields.items() if name in order_fields}
+        wanted = {
+            language: {column: text for column, text in values.items() if column in text_fields}
+            for language, values in texts.items()
         }
         order = CourtOrder.objects.filter(key=key).first()
         if order is not None:
             current = {name: getattr(order, name) for name in fields}
-            current_summaries = {s.language: s.summary for s in CourtOrderSummary.objects.filter(order=order)}
-            wanted = {lang: str(text).strip() for lang, text in summaries.items()}
-            if not update or (current == fields and current_summaries == wanted):
+            current_texts = {
+                s.language: {column: getattr(s, column) for column in wanted.get(s.language, {})}
+                for s in CourtOrderSummary.objects.filter(order=order)
+            }
+            if not update or (current == fields and current_texts == wanted):
                 counts["unchanged"] += 1
                 continue
             for name, value in fields.items():
@@ -232,10 +279,7 @@ def content_load(*, apps=None, update: bool = False, content_dir: Path | None = 
             CourtOrderSummary.objects.filter(order=order).exclude(language__in=list(wanted)).delete()
         else:
             order = CourtOrder.objects.create(key=key, updated_at=clock.now(), **fields)
-        for language, text in summaries.items():
-            CourtOrderSummary.objects.update_or_create(
-                order=order, language=language, defaults={"summary": str(text).strip()}
-            )
+        for language, values in wanted.items():
+            CourtOrderSummary.objects.update_or_create(order=order, language=language, defaults=values)
         counts["orders"] += 1
     return counts
-

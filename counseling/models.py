@@ -128,19 +128,34 @@ COURT_ORDER_FIELDS = (
     "source_title",
     "source_url",
     "last_verified",
+    "news_through",
 )
+# What an order's text holds per language (``CourtOrderSummary``); the content file gives each as a
+# table of language → text: ``[order.summary]``, ``[order.court_name]``, ``[order.details]``,
+# ``[order.status_text]``.
+COURT_ORDER_TEXTS = {"summary": "summary", "court_name": "court", "details": "details", "status_text": "status_text"}
 
 
 class CourtOrder(models.Model):
     """One court order on IRS–ICE data sharing; feeds every handout that shows the register."""
 
     class Status(models.TextChoices):
-        IN_FORCE = "in_force", _("In force")
-        STAYED = "stayed", _("Stayed")
+        """One fixed vocabulary, each word printed as a plain sentence a client reads correctly.
+
+        No word suggests more than the facts support: the appeals ruling that lets the IRS share
+        addresses is not "in force", and a denied request is not "confirmed".
+        """
+
+        BLOCKS_FOR_NOW = "blocks_for_now", _("Blocks sharing for now (temporary order)")
+        ALLOWS_SHARING = "allows_sharing", _(
+            "Lets the IRS share addresses (appeals ruling on a temporary request; the case goes on)"
+        )
+        DENIED_UPHELD = "denied_upheld", _("Request to block the agreement denied; the appeals court kept that decision")
+        FINDING = "finding", _("A judge's finding while the case goes on (does not by itself stop or allow sharing)")
+        RECORDS_SUIT = "records_suit", _("A lawsuit for government records (does not stop or allow sharing)")
+        STAYED = "stayed", _("Put on hold by a higher court")
         REVERSED = "reversed", _("Reversed")
-        APPEALED = "appealed", _("On appeal")
-        DENIED = "denied", _("Denied")
-        AFFIRMED = "affirmed", _("Affirmed")
+        ENDED = "ended", _("No longer in force")
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
     court = models.CharField(_("court"), max_length=200)
@@ -158,7 +173,15 @@ class CourtOrder(models.Model):
     )
     source_title = models.CharField(_("source"), max_length=300, blank=True)
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
-    last_verified = models.DateField(_("last verified"))
+    last_verified = models.DateField(
+        _("last verified"), help_text=_("The day this entry was checked against the facts file; not a court date.")
+    )
+    news_through = models.DateField(
+        _("court news found up to"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the latest news found on this case. Handouts print the newest of these."),
+    )
     updated_at = models.DateTimeField(_("updated"), default=clock.now)
 
     class Meta:
@@ -171,16 +194,36 @@ class CourtOrder(models.Model):
 
     def summary_in(self, language: str) -> str:
         """Return the plain-language summary in a language, else English, else empty."""
-        summaries = {s.language: s.summary for s in self.summaries.all()}
-        return summaries.get(language) or summaries.get("en", "")
+        return self.text_in(language)["summary"]
+
+    def text_in(self, language: str) -> dict[str, str]:
+        """Return summary, court, details and status text in a language, else in English.
+
+        A language without its own row prints the English row; the court name falls back to the
+        register's English court so it is never blank. Details and status text stay as written
+        (blank means nothing more to say), never replaced by the English register notes.
+        """
+        texts = {s.language: s for s in self.summaries.all()}
+        row = texts.get(language) or texts.get("en")
+        if row is None:
+            return {"summary": "", "court": self.court, "details": "", "status_text": ""}
+        return {
+            "summary": row.summary,
+            "court": row.court or self.court,
+            "details": row.details,
+            "status_text": row.status_text,
+        }
 
 
 class CourtOrderSummary(models.Model):
-    """The plain-language summary of one order in one language."""
+    """What one order says to a reader in one language: summary, court name, details and status."""
 
     order = models.ForeignKey(CourtOrder, on_delete=models.CASCADE, related_name="summaries")
     language = models.CharField(_("language"), max_length=10, choices=handout_language_choices)
     summary = models.TextField(_("summary"))
+    court = models.CharField(_("court"), max_length=200, blank=True)
+    details = models.TextField(_("details"), blank=True)
+    status_text = models.TextField(_("status in plain words"), blank=True)
 
     class Meta:
         ordering = ["order", "language"]

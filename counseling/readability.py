@@ -1,24 +1,31 @@
-"""How hard a handout is to read: a US-style grade level per language, measured offline."""
+"""How hard a handout's client text is to read, measured offline.
+
+English: Flesch–Kincaid grade (lower is easier; target ≤ 6). Spanish: Fernández-Huerta reading ease
+(higher is easier; 80–90 "fácil", about a 6th-grade text; target ≥ 80). Measured on the client text
+only: sources and citations live in the front matter, and each block counts as one sentence
+(``counseling.markup.client_sentences``). Other languages get no score (CJK text has no syllables
+for these formulas, and no validated Vietnamese or Tagalog formula exists).
+"""
 
 from __future__ import annotations
 
 import re
 import threading
 
-from counseling.markup import markdown_to_text
+from counseling.markup import client_sentences
 
 # textstat keeps its language in module state; measure one text at a time.
 _textstat_lock = threading.Lock()
-# Formulas that give a US-style grade level for a language. Others get no grade (CJK text has no
-# syllables for these formulas to count, and no validated Vietnamese or Tagalog formula exists).
-READABILITY_FORMULAS = {"en": "flesch_kincaid_grade", "es": "crawford"}
+READABILITY_FORMULAS = {"en": "flesch_kincaid_grade", "es": "fernandez_huerta"}
+# The targets a shipped version must meet (tests/counseling/test_content_quality.py).
+TARGETS = {"en": ("max", 6.0), "es": ("min", 80.0)}
 
 
 def _flesch_kincaid_grade(plain: str) -> float:
-    """Flesch–Kincaid grade with pyphen's offline hyphenation dictionary for syllables.
+    """Flesch–Kincaid grade, with pyphen's offline dictionary counting syllables.
 
-    textstat's own English syllable counter loads NLTK's cmudict and downloads it when missing;
-    a clinic server must never call out, so English syllables come from pyphen instead.
+    textstat's own English syllable counter loads NLTK's cmudict and downloads it when missing; a
+    clinic server never calls out, so syllables come from pyphen.
     """
     import pyphen
     import textstat
@@ -33,20 +40,19 @@ def _flesch_kincaid_grade(plain: str) -> float:
 
 
 def readability(text: str, language: str) -> tuple[float | None, str]:
-    """Return ``(grade, formula name)`` for a Markdown text, or ``(None, "")`` if none fits."""
+    """Return ``(score, formula name)`` for a Markdown body's client text, or ``(None, "")``."""
     formula = READABILITY_FORMULAS.get(language)
-    plain = markdown_to_text(text)
+    plain = client_sentences(text)
     if formula is None or not plain:
         return None, ""
+    if language == "en":
+        return round(_flesch_kincaid_grade(plain), 1), formula
     import textstat
 
     with _textstat_lock:
-        if language == "en":
-            grade = _flesch_kincaid_grade(plain)
-        else:
-            textstat.set_lang(language)
-            try:
-                grade = float(textstat.crawford(plain))
-            finally:
-                textstat.set_lang("en")
-    return round(grade, 1), formula
+        textstat.set_lang(language)
+        try:
+            score = float(textstat.fernandez_huerta(plain))
+        finally:
+            textstat.set_lang("en")
+    return round(score, 1), formula

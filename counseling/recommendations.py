@@ -31,10 +31,15 @@ TOPIC_ORDER = (
     "federal-credits",
     "california-credits",
     "itin",
+    "refunds-and-banking",
+    "late-returns",
     "filing-decision",
 )
 # Topics whose handout prints the court-order register after the body.
 REGISTER_TOPICS = frozenset({"court-orders"})
+# Topics not printed for clients once past their review date (court news goes stale fast): the
+# volunteer is told why and who can re-check it. Other topics print with the "may be out of date" band.
+BLOCKED_WHEN_STALE = frozenset({"court-orders"})
 # Topics whose handout prints the California credits chart.
 CHART_TOPICS = frozenset({"california-credits"})
 
@@ -60,6 +65,10 @@ def recommended_topics(facts: HouseholdFacts) -> list[str]:
     filer_types = {filer.id_type for filer in facts.filers}
     everyone = filer_types | {dependent.id_type for dependent in facts.dependents}
     chosen = {"federal-credits", "california-credits"}
+    tax_year, season = getattr(facts, "tax_year", None), getattr(settings, "CONFIANZA_TAX_YEAR", None)
+    if tax_year is not None and season is not None and tax_year < season:
+        # A return for an earlier year than the season's: filing late (facts §1, §1A).
+        chosen.add("late-returns")
     if filer_types & _FILER_AT_RISK:
         chosen |= {"confidentiality", "court-orders", "filing-decision"}
     if everyone & _ITIN_TYPES:

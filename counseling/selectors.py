@@ -6,8 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import FilteredRelation, Q
+from django.db.models import F, FilteredRelation, Q
 
+from clinic.models import Membership
 from counseling.models import CourtOrder, HandoutVersion, Topic
 
 REVIEW_WINDOW_DAYS = 30
@@ -24,7 +25,7 @@ def latest_published() -> dict[tuple[int, str], HandoutVersion]:
     """Return the newest published version per (topic id, language), in one query."""
     latest: dict[tuple[int, str], HandoutVersion] = {}
     versions = HandoutVersion.objects.filter(status=HandoutVersion.Status.PUBLISHED).select_related("topic")
-    for version in versions.order_by("topic_id", "language", "-version"):
+    for version in versions.order_by("topic_id", "language", *NEWEST_FIRST):
         latest.setdefault((version.topic_id, version.language), version)
     return latest
 
@@ -73,22 +74,34 @@ def orders_due_for_verification(*, today: dt.date, older_than_days: int = VERIFY
     return [o for o in orders if o.last_verified <= limit or not o.status_certain]
 
 
-def latest_version(topic: Topic, language: str, *, published: bool = True) -> HandoutVersion | None:
-    """Return the newest (published) version of a topic in a language."""
+# A topic has one line of versions per tax year: the newest year first, then the newest version.
+NEWEST_FIRST = (F("tax_year").desc(nulls_last=True), "-version")
+
+
+def latest_version(
+    topic: Topic, language: str, *, published: bool = True, tax_year: int | None = None
+) -> HandoutVersion | None:
+    """Return the newest (published) version of a topic in a language, for ``tax_year`` if given
+    (else for the latest tax year the topic has)."""
     versions = HandoutVersion.objects.filter(topic=topic, language=language)
     if published:
         versions = versions.filter(status=HandoutVersion.Status.PUBLISHED)
-    return versions.order_by("-version").first()
+    if tax_year is not None:
+        versions = versions.filter(tax_year=tax_year)
+    return versions.order_by(*NEWEST_FIRST).first()
 
 
-def resolve_version(topic: Topic | str, language: str, version: HandoutVersion | int | None) -> HandoutVersion:
-    """Return the version to print: the given one, number ``version``, or the newest published."""
+def resolve_version(
+    topic: Topic | str, language: str, version: HandoutVersion | int | None, *, tax_year: int | None = None
+) -> HandoutVersion:
+    """Return the version to print: the given one, number ``version``, or the newest published
+    (for ``tax_year`` when given)."""
     if isinstance(version, HandoutVersion):
         return version
     if isinstance(topic, str):
         topic = Topic.objects.get(slug=topic)
     if version is None:
-        found = latest_version(topic, language)
+        found = latest_version(topic, language, tax_year=tax_year)
         if found is None:
             raise HandoutVersion.DoesNotExist(f"no published version of {topic.slug} in {language}")
         return found
@@ -98,3 +111,26 @@ def resolve_version(topic: Topic | str, language: str, version: HandoutVersion |
 def court_orders() -> list[CourtOrder]:
     """Return the court-order register in date order, with its summaries."""
     return list(CourtOrder.objects.prefetch_related("summaries").order_by("order_date", "key"))
+
+
+def blocked_topics(today: dt.date, slugs) -> set[tuple[str, str]]:
+    """Return the (topic slug, language) pairs of ``slugs`` past their review date today."""
+    return {
+        (version.topic.slug, version.language)
+        for version in latest_published().values()
+        if version.topic.slug in slugs and version.is_stale(today)
+    }
+
+
+def content_reviewers(site) -> list[str]:
+    """Return the usernames who can re-check a handout for ``site``: its coordinators and editors."""
+    if site is None:
+        return []
+    return list(
+        Membership.objects.filter(
+            site=site, is_active=True, user__is_active=True,
+            role__in=[Membership.Role.COORDINATOR, Membership.Role.EDITOR, Membership.Role.ADMIN],
+        )
+        .order_by("role", "user__username")
+        .values_list("user__username", flat=True)
+    )

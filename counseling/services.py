@@ -27,18 +27,22 @@ from intake.eligibility import assess
 from intake.facts import household_facts
 
 SOURCE_KEYS = ("title", "citation", "url")
+# Optional: ``qr: true`` on a page a client would open; only those sources get a QR code.
+SOURCE_FLAGS = ("qr",)
 
 def clean_sources(sources: Iterable[Mapping[str, Any]] | None) -> list[dict[str, str]]:
-    """Return the sources as plain dicts with exactly title, citation and url."""
+    """Return the sources as plain dicts with title, citation and url, and ``qr`` where it is set."""
     cleaned = []
     for source in sources or ():
-        unknown = set(source) - set(SOURCE_KEYS)
+        unknown = set(source) - set(SOURCE_KEYS) - set(SOURCE_FLAGS)
         if unknown:
             raise ValidationError(
                 _("A source has unknown keys: %(keys)s.") % {"keys": ", ".join(sorted(unknown))},
                 code="source_keys",
             )
         item = {key: str(source.get(key) or "").strip() for key in SOURCE_KEYS}
+        if source.get("qr") is True:
+            item["qr"] = True
         if not item["title"]:
             raise ValidationError(_("Every source needs a title."), code="source_title")
         if item["url"] and not item["url"].startswith("https://"):
@@ -93,6 +97,10 @@ def handout_publish(
             {"review_by": ValidationError(_("The review date cannot be before the as-of date."), code="review_order")}
         )
     latest = HandoutVersion.objects.filter(topic=topic, language=language).aggregate(n=Max("version"))["n"]
+    if tax_year is None:
+        # A correction without a year continues the newest line: the version it corrects keeps its year.
+        newest = HandoutVersion.objects.filter(topic=topic, language=language).order_by("-version").first()
+        tax_year = newest.tax_year if newest is not None else None
     grade, formula = readability(body_markdown, language)
     version = HandoutVersion(
         topic=topic,

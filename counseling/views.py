@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -21,7 +22,10 @@ from counseling.forms import ClientSummaryForm, PacketForm
 from counseling.handouts import render_handout
 from counseling.models import CourtOrder, HandoutVersion, Topic
 from counseling.pdf import Rendered, language_name
+from counseling.recommendations import BLOCKED_WHEN_STALE
 from counseling.selectors import (
+    blocked_topics,
+    content_reviewers,
     handout_catalogue,
     latest_version,
     orders_due_for_verification,
@@ -63,10 +67,31 @@ def handout_list(request):
     )
 
 
+def _tax_year(request) -> int | None:
+    try:
+        return int(request.GET["year"])
+    except (KeyError, ValueError):
+        return None
+
+
+def blocked_page(request, version: HandoutVersion, site):
+    """Tell the volunteer why a stale court-orders handout does not print, and who can re-check it."""
+    return render(
+        request,
+        "counseling/handout_blocked.html",
+        {
+            "version": version,
+            "language_name": language_name(version.language),
+            "reviewers": content_reviewers(site),
+        },
+    )
+
+
 @login_required
 @require_safe
 def handout_pdf(request, topic: str, language: str):
-    """Return a generic handout; a stale one first asks the volunteer to confirm.
+    """Return a generic handout; a stale one first asks the volunteer to confirm, and a stale
+    court-orders handout is not printed for clients at all.
 
     The language may be written as people and browsers write it (``zh-Hans``, ``ko-KR``): such a
     URL redirects to the one URL of that handout, so it is cached and logged once.
@@ -80,10 +105,13 @@ def handout_pdf(request, topic: str, language: str):
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url)
     topic_obj = get_object_or_404(Topic, slug=topic)
-    version = latest_version(topic_obj, language)
+    version = latest_version(topic_obj, language, tax_year=_tax_year(request))
     if version is None:
         raise Http404
-    if version.is_stale(clock.today()) and request.GET.get("confirm") != "1":
+    stale = version.is_stale(clock.today())
+    if stale and topic_obj.slug in BLOCKED_WHEN_STALE:
+        return blocked_page(request, version, site)
+    if stale and request.GET.get("confirm") != "1":
         return render(
             request,
             "counseling/handout_confirm.html",
@@ -114,10 +142,14 @@ def packet(request):
         if version is not None
     ]
     form = PacketForm(request.POST or None, available=available)
+    blocked = blocked_topics(clock.today(), BLOCKED_WHEN_STALE)
     if request.method == "POST" and form.is_valid():
-        rendered, _hit = cached_packet(items=form.items(), site=site)
-        _count_packet(site, form.items())
-        return pdf_response(rendered)
+        items = [item for item in form.items() if (str(item[0]), item[1]) not in blocked]
+        if items:
+            rendered, _hit = cached_packet(items=items, site=site)
+            _count_packet(site, items)
+            return pdf_response(rendered)
+        form.add_error(None, _("Every handout you chose is past its review date and is not printed for clients."))
     grid = [
         (row.topic, [(language, form[PacketForm.field_name(row.topic.slug, language)] if version else None)
                      for language, version in row.cells])
@@ -166,6 +198,7 @@ def review_due(request):
         "counseling/handout_review.html",
         {
             "versions": versions_due_for_review(today=today),
+            "blocked": [v for v in versions_due_for_review(today=today) if v.topic.slug in BLOCKED_WHEN_STALE and v.is_stale(today)],
             "orders": orders_due_for_verification(today=today),
             "today": today,
         },

@@ -68,7 +68,7 @@ def test_update_changes_a_court_order_and_its_summary(tmp_path):
     shutil.copytree(FIXTURE_CONTENT, changed)
     path = changed / "court_orders.toml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace('status = "in_force"', 'status = "stayed"'), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace('status = "blocks_for_now"', 'status = "stayed"'), encoding="utf-8"
     )
     content_load(content_dir=changed, update=True)
     assert CourtOrder.objects.get(key="talwani-2026-02-05").status == "stayed"

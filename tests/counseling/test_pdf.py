@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from pypdf import PdfReader
 
 from clinic.models import Site
-from counseling.handouts import render_handout, render_packet
+from counseling.handouts import date_words, render_handout, render_packet
 from counseling.loader import CONTENT_DIR, read_handouts
 from counseling.models import HandoutVersion
 from counseling.pdf import ResourceRefused, html_to_pdf
@@ -39,9 +39,21 @@ SHIPPED_EXPECTATIONS = {
     ("court-orders", "es"): ["memorando de entendimiento", "Kollar-Kotelly", "Talwani"],
     ("itin", "en"): ["§6109", "Form W-7", "does not give you permission to work"],  # §1.2
     ("itin", "es"): ["§6109", "W-7", "le da permiso para trabajar"],
-    ("filing-decision", "en"): ["It is not legal advice.", "immigration attorney"],  # §5
+    # "Not legal advice" is printed once per page, in the footer (checked on every page below).
+    ("filing-decision", "en"): ["Talk to an immigration attorney before you file", "immigration attorney"],  # §5
     ("filing-decision", "es"): ["No es asesoría legal.", "abogado de inmigración"],
+    ("refunds-and-banking", "en"): ["CP53E", "30 days", "September 30, 2025", "1%"],  # §4A.1, §4A.2, §1.4
+    ("refunds-and-banking", "es"): ["CP53E", "30 días", "30 de septiembre de 2025", "1%"],
+    ("late-returns", "en"): ["$32,901", "$1,189", "$2,200", "$16,100", "last year"],  # §1.1, §1.4, §1A.1, §2
+    ("late-returns", "es"): ["$32,901", "$1,189", "$2,200", "$16,100", "último año"],
 }
+# Older tax years kept for late returns: (slug, tax year, language).
+OLDER_YEAR_EXPECTATIONS = {
+    ("federal-credits", 2025, "en"): ["$649", "$4,328", "$7,152", "$8,046", "$15,750", "2025"],  # §1.3, §1.4
+    ("federal-credits", 2025, "es"): ["$649", "$4,328", "$7,152", "$8,046", "$15,750", "2025"],
+}
+# The current season's federal amounts (§1A.1, §1A.4).
+CURRENT_FEDERAL = ["$664", "$4,427", "$7,316", "$8,231", "$16,100", "$24,150", "$32,200"]
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +64,17 @@ def shipped_pdfs(django_db_setup, django_db_blocker):
     pdfs = {}
     with django_db_blocker.unblock(), transaction.atomic():
         site = Site.objects.create(slug="shipped-site", name="Site A Test Clinic", phone="(555) 010-0001")
+        site.referrals.create(kind="legal", name="Legal Aid Test", phone="(555) 010-0300",
+                              translations={"es": {"name": "Ayuda Legal de Prueba"}})
         for version in HandoutVersion.objects.filter(status="published").select_related("topic"):
-            pdfs[(version.topic.slug, version.language)] = render_handout(
-                topic=version.topic, language=version.language, site=site, now=timezone.make_aware(dt.datetime(2026, 11, 22))
+            rendered = render_handout(
+                topic=version.topic, language=version.language, site=site, version=version,
+                now=timezone.make_aware(dt.datetime(2026, 12, 3)),
+            )
+            pdfs[(version.topic.slug, version.tax_year, version.language)] = rendered
+        for slug, language in {(slug, language) for slug, _year, language in list(pdfs)}:
+            pdfs[(slug, language)] = render_handout(
+                topic=slug, language=language, site=site, now=timezone.make_aware(dt.datetime(2026, 12, 3))
             )
         transaction.set_rollback(True)
     return pdfs
@@ -68,18 +88,39 @@ def test_each_shipped_handout_holds_its_key_sentences_and_figures(shipped_pdfs, 
 
 
 def test_every_shipped_topic_and_language_is_checked(shipped_pdfs):
-    assert set(shipped_pdfs) == set(SHIPPED_EXPECTATIONS)
+    assert {key for key in shipped_pdfs if len(key) == 2} == set(SHIPPED_EXPECTATIONS)
+    newest = {}
+    for slug, year, language in (key for key in shipped_pdfs if len(key) == 3):
+        newest[(slug, language)] = max(newest.get((slug, language), 0), year or 0)
+    older = {key for key in shipped_pdfs if len(key) == 3 and (key[1] or 0) < newest[(key[0], key[2])]}
+    assert older == set(OLDER_YEAR_EXPECTATIONS)
+
+
+@pytest.mark.parametrize("key", sorted(OLDER_YEAR_EXPECTATIONS))
+def test_an_older_tax_year_prints_its_own_amounts(shipped_pdfs, key):
+    text = flat(pdf_text(shipped_pdfs[key].content))
+    for expected in OLDER_YEAR_EXPECTATIONS[key]:
+        assert expected in text, (key, expected)
+    assert not any(amount in text for amount in CURRENT_FEDERAL[:4]), key
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_newest_tax_year_prints_by_default(shipped_pdfs, language):
+    text = flat(pdf_text(shipped_pdfs[("federal-credits", language)].content))
+    assert all(amount in text for amount in CURRENT_FEDERAL), language
 
 
 def test_every_shipped_page_is_letter_with_the_footer_and_embedded_fonts(shipped_pdfs):
     for key, rendered in shipped_pdfs.items():
         reader = PdfReader(io.BytesIO(rendered.content))
+        language = key[-1]
         for number, page in enumerate(reader.pages, start=1):
             assert tuple(round(float(v)) for v in page.mediabox[2:]) == LETTER
             text = flat([page.extract_text()])
-            with translation.override(key[1]):
-                assert gettext("Not legal advice.") in text, (key, number)
-                assert gettext("As of %(date)s") % {"date": "2026-11-21"} in text, (key, number)
+            with translation.override(language):
+                assert text.count(gettext("Not legal advice.")) == 1, (key, number)
+                as_of = gettext("As of %(date)s") % {"date": date_words(dt.date(2026, 12, 2))}
+                assert as_of in text, (key, number)
             assert "Site A Test Clinic · (555) 010-0001" in text, (key, number)
             assert f"{number} / {len(reader.pages)}" in text
         assert all(font["embedded"] for font in pdf_fonts(rendered.content)), key
