@@ -17,6 +17,7 @@ from django.forms.formsets import TOTAL_FORM_COUNT
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import LanguageChoiceField, normalize_language
 from clinic.validators import reject_control_characters, reject_tin_shaped
 from intake.eligibility.facts import FilingStatus
 from intake.facts import DEPENDENT_FIELDS, dependent_values
@@ -174,7 +175,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         _filer_fields("spouse").values()
     )
 
-    language = forms.ChoiceField(label=_("Client's language for handouts"), choices=())
+    language = LanguageChoiceField(label=_("Client's language for handouts"), choices=())
     nickname = forms.CharField(
         label=_("Nickname (optional)"),
         required=False,
@@ -199,9 +200,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         if not self.is_bound and "tax_year" not in self.initial:
             self.initial["tax_year"] = settings.CONFIANZA_TAX_YEAR
         if not self.is_bound and "language" not in self.initial:
-            codes = [code for code, _name in settings.HANDOUT_LANGUAGES]
-            current = (get_language() or "en").lower()
-            self.initial["language"] = current if current in codes else "en"
+            self.initial["language"] = normalize_language(get_language()) or settings.LANGUAGE_CODE
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
