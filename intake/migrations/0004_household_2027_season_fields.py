@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0005_spent_consent'),
+        ('intake', '0003_id_type_choices_tin_validators'),
     ]
 
     operations = [
