@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0004_creator_may_be_deleted'),
+        ('intake', '0005_creator_may_be_deleted'),
     ]
 
     operations = [

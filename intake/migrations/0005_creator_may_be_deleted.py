@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('intake', '0003_id_type_choices_tin_validators'),
+        ('intake', '0004_household_2027_season_fields'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
