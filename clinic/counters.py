@@ -23,8 +23,10 @@ from django.db import transaction
 from django.db.models import F
 
 from clinic.models import PendingSeasonCount, SeasonCounter
-from clinic.reports import SMALL_CELL
 from clinic.retention import season_end_after
+
+# No stored cell, and no shown figure, counts fewer households than this (clinic.reports shows it too).
+SMALL_CELL = 5
 
 OTHER = "other"
 WEEK, MONTH, SEASON = SeasonCounter.Period.WEEK.value, SeasonCounter.Period.MONTH.value, SeasonCounter.Period.SEASON.value

@@ -15,10 +15,9 @@ from typing import NamedTuple
 from django.db.models import Sum
 
 from clinic import clock
+from clinic.counters import SMALL_CELL, pending_amounts
 from clinic.models import ActivityCounter, SeasonCounter, Site
 from clinic.retention import season_end_after
-
-SMALL_CELL = 5
 
 
 def suppress(cells: Mapping[str, int], *, threshold: int = SMALL_CELL) -> dict[str, int | None]:
@@ -101,8 +100,6 @@ def counter_cells(*, site: Site, since: dt.date | None = None, until: dt.date | 
     season's totals are whole; ``week`` is each cell's period start. Whoever shows them suppresses
     small counts (``suppress``).
     """
-    from clinic.counters import pending_amounts
-
     rows = SeasonCounter.objects.filter(site=site)
     if since:
         rows = rows.filter(week__gte=since)
