@@ -18,7 +18,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("CONFIANZA_VAR_DIR", BASE_DIR / "var"))
@@ -301,13 +300,16 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Language names are written in their own script (clinic/languages.py NATIVE_NAMES): a client who
+# reads only Korean must be able to find 한국어 in the picker. Codes are lower-case app codes; every
+# code that comes in is first normalised by clinic.languages.normalize_language (zh-Hans, ko-KR …).
+LANGUAGES = [("en", "English"), ("es", "Español")]
 # Languages handouts can be printed in (a superset of the interface languages).
 HANDOUT_LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
-    ("zh-hans", "简体中文"),
-    ("zh-hant", "繁體中文"),
+    ("zh-hans", "中文（简体）"),
+    ("zh-hant", "中文（繁體）"),
     ("vi", "Tiếng Việt"),
     ("ko", "한국어"),
     ("tl", "Tagalog"),

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
-from django.views.i18n import set_language
 
 from clinic import reauth, twofactor, views
 
@@ -32,7 +31,7 @@ urlpatterns = [
     ),
     path("sites/", include("clinic.site_urls")),
     path("keys/rotate/", views.key_rotation, name="key-rotation"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("intake/", include("intake.urls")),
     path("counseling/", include("counseling.urls")),
     path("admin/", admin.site.urls),

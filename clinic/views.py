@@ -13,9 +13,11 @@ from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
+from django.views.i18n import set_language as django_set_language
 
 from clinic.access import membership_for_manager, site_for_user
 from clinic.forms import InviteForm, TypedConfirmationForm
+from clinic.languages import normalize_interface_language
 from clinic.models import AuditEntry, Membership
 from clinic.reauth import recent_sign_in_required
 from clinic.rotation import encrypted_columns, rotate_all
@@ -152,3 +154,20 @@ def key_rotation(request):
             "models": [(model._meta.verbose_name_plural, columns) for model, columns in encrypted_columns()],
         },
     )
+
+
+def set_language(request):
+    """Django's ``set_language``, after normalising the code as written (``es-MX`` → ``es``).
+
+    A code naming no interface language is dropped (Django would otherwise store any code it has
+    its own catalogue for, such as ``zh-Hans``), so the language stays as it was and the user is
+    redirected back: never an error page.
+    """
+    if request.method == "POST":
+        posted = request.POST.get("language")
+        code = normalize_interface_language(posted) or ""
+        if code != posted:
+            data = request.POST.copy()
+            data["language"] = code
+            request.POST = data
+    return django_set_language(request)

@@ -8,12 +8,14 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import LanguageChoiceField, normalize_language
+
 MAX_COPIES = 50
 MAX_PACKET_HANDOUTS = 300
 
 
 class ClientSummaryForm(forms.Form):
-    language = forms.ChoiceField(label=_("Client's language"), choices=())
+    language = LanguageChoiceField(label=_("Client's language"), choices=())
     include_nickname = forms.BooleanField(
         label=_("Print the nickname on the summary"),
         required=False,
@@ -29,7 +31,7 @@ class ClientSummaryForm(forms.Form):
             (code, name) for code, name in settings.HANDOUT_LANGUAGES if code in translated
         ]
         self.initial.setdefault(
-            "language", client_language if client_language in translated else settings.LANGUAGE_CODE
+            "language", normalize_language(client_language, translated) or settings.LANGUAGE_CODE
         )
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Print summary")))

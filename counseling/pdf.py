@@ -23,13 +23,15 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from clinic import languages
+
 PDF = "application/pdf"
 # A reserved name that never resolves (RFC 2606): relative URLs in a handout resolve against it,
 # and the fetcher maps its /static/ paths to files found by Django's staticfiles finders.
 INTERNAL_ORIGIN = "https://confianza.invalid/"
 STYLESHEET = "counseling/handout.css"
-# BCP 47 tags for the lang attribute (Pango picks CJK glyph variants from it) and the font stack.
-LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
+# The font stack per language (handout.css); the lang attribute's BCP 47 tag comes from
+# clinic.languages.bcp47, and Pango picks the regional CJK glyph forms from both.
 FONT_CLASSES = {"zh-hans": "font-sc", "zh-hant": "font-tc", "ko": "font-kr"}
 
 
@@ -104,15 +106,15 @@ def html_to_pdf(html: str) -> bytes:
 
 
 def language_name(code: str) -> str:
-    """Return a handout language's name as the clinic lists it."""
-    return dict(settings.HANDOUT_LANGUAGES).get(code, code)
+    """Return a handout language's name in its own script (clinic.languages.NATIVE_NAMES)."""
+    return languages.language_name(code)
 
 
 def document_context(language: str) -> dict:
     """Return the context every PDF template needs for its language: tag, fonts, stylesheet."""
     return {
         "lang": language,
-        "lang_tag": LANGUAGE_TAGS.get(language, language),
+        "lang_tag": languages.bcp47(language),
         "font_class": FONT_CLASSES.get(language, "font-latin"),
         "language_name": language_name(language),
         "stylesheet": settings.STATIC_URL + STYLESHEET,

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from clinic import clock
+from clinic.languages import normalize_language
 from clinic.models import ActivityCounter
 from clinic.reports import activity_count
 from counseling.access import can_edit_content, can_review_content, printing_site
@@ -60,10 +61,19 @@ def handout_list(request):
 
 @login_required
 def handout_pdf(request, topic: str, language: str):
-    """Return a generic handout; a stale one first asks the volunteer to confirm."""
+    """Return a generic handout; a stale one first asks the volunteer to confirm.
+
+    The language may be written as people and browsers write it (``zh-Hans``, ``ko-KR``): such a
+    URL redirects to the one URL of that handout, so it is cached and logged once.
+    """
     site = printing_site(request.user, request.GET.get("site"))
-    if language not in dict(settings.HANDOUT_LANGUAGES):
+    code = normalize_language(language)
+    if code is None:
         raise Http404
+    if code != language:
+        url = reverse("counseling:handout-pdf", kwargs={"topic": topic, "language": code})
+        query = request.GET.urlencode()
+        return redirect(f"{url}?{query}" if query else url)
     topic_obj = get_object_or_404(Topic, slug=topic)
     version = latest_version(topic_obj, language)
     if version is None:

@@ -17,6 +17,7 @@ from django.forms.formsets import TOTAL_FORM_COUNT
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import LanguageChoiceField, normalize_language
 from clinic.validators import reject_control_characters, reject_tin_shaped
 from intake.eligibility.facts import FilingStatus
 from intake.facts import DEPENDENT_FIELDS, dependent_values
@@ -111,7 +112,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
     other_income = MoneyField(label=_("Other income"))
     investment_income = MoneyField(label=_("Investment income"), help_text=_("Interest, dividends, gains."))
 
-    language = forms.ChoiceField(label=_("Client's language for handouts"), choices=())
+    language = LanguageChoiceField(label=_("Client's language for handouts"), choices=())
     nickname = forms.CharField(
         label=_("Nickname (optional)"),
         required=False,
@@ -133,9 +134,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.HANDOUT_LANGUAGES
         if not self.is_bound and "language" not in self.initial:
-            codes = [code for code, _name in settings.HANDOUT_LANGUAGES]
-            current = (get_language() or "en").lower()
-            self.initial["language"] = current if current in codes else "en"
+            self.initial["language"] = normalize_language(get_language()) or settings.LANGUAGE_CODE
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

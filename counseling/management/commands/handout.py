@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from clinic.languages import handout_codes, normalize_language
 from clinic.models import Site
 from counseling.handouts import render_handout, render_packet
 from counseling.models import HandoutVersion, Topic
@@ -23,18 +23,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--topic", help="topic slug, e.g. itin")
         parser.add_argument("--all", action="store_true", help="every topic in the language, as one packet")
-        parser.add_argument("--language", required=True, help="language code, e.g. en, es, zh-hans")
+        parser.add_argument("--language", required=True, help="language code, e.g. en, es, zh-hans (zh-Hans, ko-KR and the like are accepted)")
         parser.add_argument("--output", required=True, help="PDF file to write")
         parser.add_argument("--site", help="site short name for the footer (name and phone)")
 
     def handle(self, *args, topic=None, all=False, language, output, site=None, **options):  # noqa: A002
         if bool(topic) == bool(all):
             raise CommandError("give either --topic SLUG or --all", returncode=2)
-        languages = dict(settings.HANDOUT_LANGUAGES)
-        if language not in languages:
+        code = normalize_language(language)
+        if code is None:
             raise CommandError(
-                f"unknown language {language!r}; choose one of: {', '.join(languages)}", returncode=2
+                f"unknown language {language!r}; choose one of: {', '.join(handout_codes())}"
+                " (written any way: zh-Hans, zh_hant, ko-KR, es-MX, fil)",
+                returncode=2,
             )
+        language = code
         site_obj = None
         if site:
             site_obj = Site.objects.filter(slug=site).first()

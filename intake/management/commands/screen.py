@@ -6,8 +6,11 @@ import gc
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
+from clinic.languages import interface_codes, normalize_interface_language
 from intake.eligibility import HouseholdError, assess, parse_household
 
 
@@ -22,9 +25,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="JSON file, or '-' for standard input")
+        parser.add_argument(
+            "--language",
+            default=None,
+            help="language of the messages (an interface language: en, es; es-MX and the like are "
+            "accepted); English by default",
+        )
 
     def handle(self, *args, **options):
-        path = options["file"]
+        language = settings.LANGUAGE_CODE
+        if options.get("language") is not None:
+            language = normalize_interface_language(options["language"])
+            if language is None:
+                raise CommandError(
+                    f"unknown language {options['language']!r} for messages; choose one of: "
+                    f"{', '.join(interface_codes())}",
+                    returncode=2,
+                )
+        with translation.override(language):
+            self._screen(options["file"])
+
+    def _screen(self, path: str) -> None:
         try:
             if path == "-":
                 data = json.load(sys.stdin)
