@@ -216,6 +216,13 @@ class Stack:
         self.tmp = tmp
         self.database = f"confianza_load_{uuid.uuid4().hex[:8]}"
         admin_sql(f'CREATE DATABASE "{self.database}"')
+        try:
+            self._set_up(tmp)
+        except BaseException:
+            drop_database(self.database)  # a failed set-up leaves no database behind
+            raise
+
+    def _set_up(self, tmp: Path) -> None:
         self.env = production_env(tmp, self.database)
         manage(self.env, "migrate", "-v", "0")
         manage(self.env, "load_content", "-v", "0")
