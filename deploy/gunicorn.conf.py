@@ -32,3 +32,10 @@ access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(L)s'
 logger_class = "clinic.serving.QuietHealthLogger"
 errorlog = "-"
 loglevel = "info"
+
+
+def on_starting(server):
+    """Warn at start-up when proxy headers are trusted but gunicorn is reachable without the proxy."""
+    from clinic.serving import warn_if_proxy_headers_exposed
+
+    warn_if_proxy_headers_exposed(server)
