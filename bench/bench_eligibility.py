@@ -41,7 +41,7 @@ def varied_households(count: int, seed: int = 2025) -> list[dict]:
         status = rng.choice(STATUSES)
         out.append({
             "id": f"B{i}",
-            "tax_year": 2025,
+            "tax_year": rng.choice([2025, 2026]),
             "state": "CA",
             "filing_status": status,
             "taxpayer": {"id_type": rng.choice(IDS), "age": rng.randint(18, 80)},
@@ -55,7 +55,13 @@ def varied_households(count: int, seed: int = 2025) -> list[dict]:
             "self_employment_income": rng.choice([0, 0, 0, rng.randint(-10_000, 60_000)]),
             "other_income": rng.choice([0, 0, rng.randint(0, 10_000)]),
             "investment_income": rng.choice([0, 0, rng.randint(0, 15_000)]),
+            "car_loan_interest": rng.choice([0, 0, 0, rng.randint(0, 12_000)]),
         })
+        h = out[-1]
+        if status == "head_of_household" and not h["dependents"]:
+            h["filing_status"] = "single"  # head of household needs a qualifying person
+        if h["wages"] and rng.random() < 0.2:
+            h["taxpayer"]["qualified_tips"] = rng.randint(0, h["wages"] // 2)
     return out
 
 
@@ -89,8 +95,8 @@ def bench_screen(runs: int = 5, count: int = 10_000) -> float:
 def main() -> None:
     per_household = bench_assess()
     screen_seconds = bench_screen()
-    print(f"assess one household: median {per_household:.1f} µs (target ≤ 50 µs)")
-    print(f"screen 10,000 households: median {screen_seconds:.2f} s (target ≤ 2 s)")
+    print(f"assess one household (with the change search): median {per_household:.1f} µs (target ≤ 100 µs; 2025 figure 44 µs)")
+    print(f"screen 10,000 households: median {screen_seconds:.2f} s (target ≤ 2 s; 2025 figure 1.57 s)")
     print(f"speed-up over a ~333,000 µs/household microsimulation: {BASELINE_US / per_household:,.0f}×")
 
 

@@ -30,7 +30,11 @@ ID, SE, OP, AG = IDENTIFYING, SENSITIVE, OPERATIONAL, AGGREGATE
 
 # Fields that must be stored encrypted (clinic.crypto): names, nicknames, notes and every ID type.
 MUST_BE_ENCRYPTED = {
-    "intake.Household": ("nickname", "notes", "taxpayer_id_type", "spouse_id_type"),
+    "intake.Household": (
+        "nickname", "notes", "taxpayer_id_type", "spouse_id_type",
+        # "was this ITIN used lately" says the person holds an ITIN: as revealing as the ID type
+        "taxpayer_itin_used_recently", "spouse_itin_used_recently",
+    ),
     "intake.Dependent": ("id_type",),
 }
 
@@ -52,6 +56,15 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "spouse_id_type": SE,
         "spouse_age": SE,
         "spouse_foster_youth": SE,
+        "taxpayer_qualified_tips": SE,
+        "taxpayer_qualified_overtime": SE,
+        "taxpayer_blind": SE,
+        "taxpayer_itin_used_recently": SE,
+        "spouse_qualified_tips": SE,
+        "spouse_qualified_overtime": SE,
+        "spouse_blind": SE,
+        "spouse_itin_used_recently": SE,
+        "car_loan_interest": SE,
         "wages": SE,
         "self_employment_income": SE,
         "other_income": SE,
@@ -74,6 +87,8 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "full_time_student": SE,
         "permanently_disabled": SE,
         "months_lived_with_filer": SE,
+        "relationship": SE,
+        "birth_year": SE,  # equivalent to the age at year end; kept only when typed
     },
     "intake.Consent": {"id": OP, "household": OP, "purpose": OP, "recorded_by": OP, "recorded_at": OP},
     # --- Handouts and the court-order register (public legal content, no client data) ----------

@@ -312,6 +312,10 @@ CACHES = {
 }
 
 # Retention (clinic/retention.py): days after the last visit, capped at the season's end.
+# The tax year of the filing season in progress (returns filed January–April of the next year). The
+# desk records new households for it and also serves the prior year for late returns.
+CONFIANZA_TAX_YEAR = env_int("CONFIANZA_TAX_YEAR", 2026, minimum=2025)
+
 RETENTION_DAYS = env_int("CONFIANZA_RETENTION_DAYS", 30, minimum=1)
 FILING_SEASON_END = env_str("CONFIANZA_FILING_SEASON_END", "10-15")  # MM-DD, end of extension season
 

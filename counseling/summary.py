@@ -69,6 +69,8 @@ def _credit_rows(screening) -> list[dict]:
                 "has_amount": bool(assessment.amount),
                 "refundable": figures.money(getattr(assessment, "refundable_amount", 0) or 0),
                 "has_refundable": bool(getattr(assessment, "refundable_amount", 0)),
+                # California TY2026 until FTB publishes its amounts (issue 9): shown as an estimate.
+                "estimate": bool(getattr(assessment, "estimate", False)),
                 "reasons": _client_lines(
                     assessment.reasons,
                     _("Part of this answer depends on the tax ID numbers on your return. Ask the volunteer to explain it."),
@@ -114,6 +116,7 @@ def render_client_summary(*, screening, household, language: str, today: dt.date
             "tax_year": household.tax_year,
             "today": today,
             "credits": _credit_rows(screening),
+            "estimate": bool(getattr(screening, "estimate", False)),
             "flags": _next_steps(screening),
             "total": figures.money(getattr(screening, "total", 0) or 0),
             "documents": documents_to_bring(household),

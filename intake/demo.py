@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.conf import settings
 from django.db import transaction
 
 from clinic import clock
@@ -14,7 +15,7 @@ from clinic.retention import purge_date
 from intake.models import Consent, Dependent, Household, new_visit_code
 
 BATCH = 1000
-TAX_YEAR = 2025
+TAX_YEAR = settings.CONFIANZA_TAX_YEAR
 
 # Each profile returns (filing status, taxpayer type, spouse type or None, dependents) for a rng.
 PROFILES = ("itin_only", "mixed_status", "ssn_family", "students", "self_employed", "expired_itin", "declined")

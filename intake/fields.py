@@ -6,12 +6,14 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from intake.models import MAX_AGE, MAX_MONEY
 
-TAX_YEAR = 2025
+# The season in progress: the default tax year of a new household (one setting).
+TAX_YEAR = settings.CONFIANZA_TAX_YEAR
 
 # "18000", "18,000", "$18,000", "18,000.50", "-1,200" (self-employment), "$-1,200", "-$1,200".
 # No exponents, no NaN or Infinity, no other digits than 0-9: what a volunteer types, nothing else.
@@ -76,13 +78,15 @@ class AgeOrBirthYearMixin:
     The birth year is never stored: only the age (docs/architecture.md, privacy principle 2).
     """
 
+    tax_year: int = TAX_YEAR  # the household's tax year: ages are at the end of it
+
     def _age_from(self, prefix: str, *, required: bool) -> int | None:
         age = self.cleaned_data.get(f"{prefix}age")
         year = self.cleaned_data.get(f"{prefix}birth_year")
         if f"{prefix}age" in self.errors or f"{prefix}birth_year" in self.errors:
             return None
         if year is not None:
-            computed = TAX_YEAR - year
+            computed = self.tax_year - year
             if age is not None and age != computed:
                 self.add_error(
                     f"{prefix}birth_year",
@@ -90,7 +94,7 @@ class AgeOrBirthYearMixin:
                         _("Born in %(year)s means %(computed)s at the end of %(tax_year)s, not %(age)s. "
                           "Give the age or the birth year, not both."),
                         code="age_mismatch",
-                        params={"year": year, "computed": computed, "tax_year": TAX_YEAR, "age": age},
+                        params={"year": year, "computed": computed, "tax_year": self.tax_year, "age": age},
                     ),
                 )
                 return None
@@ -118,7 +122,7 @@ def birth_year_field(label) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=False,
-        min_value=TAX_YEAR - MAX_AGE,
+        min_value=TAX_YEAR - 1 - MAX_AGE,  # the prior year is served too (late returns)
         max_value=TAX_YEAR,
         help_text=_("Instead of the age. Only the age is kept."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),

@@ -21,11 +21,14 @@ from clinic.languages import LanguageChoiceField, normalize_language
 from clinic.validators import reject_control_characters, reject_tin_shaped
 from intake.eligibility.facts import FilingStatus
 from intake.facts import DEPENDENT_FIELDS, dependent_values
-from intake.fields import TAX_YEAR, AgeOrBirthYearMixin, MoneyField, age_field, birth_year_field
+from intake.fields import AgeOrBirthYearMixin, MoneyField, age_field, birth_year_field
 from intake.models import (
     FILER_ID_TYPE_CHOICES,
     FILING_STATUS_CHOICES,
     ID_TYPE_CHOICES,
+    ITIN_USE_CHOICES,
+    RELATIONSHIP_CHOICES,
+    desk_tax_years,
     MAX_DEPENDENTS,
     VISIT_CODE_ALPHABET,
     VISIT_CODE_LENGTH,
@@ -74,13 +77,63 @@ def _filer_fieldset(person: str, legend) -> Fieldset:
             css_class="row",
         ),
         Field(f"{person}_foster_youth"),
+        Field(f"{person}_blind"),
+        Field(f"{person}_itin_used_recently"),
+        Div(
+            Div(Field(f"{person}_qualified_tips"), css_class="col-sm-6"),
+            Div(Field(f"{person}_qualified_overtime"), css_class="col-sm-6"),
+            css_class="row",
+        ),
         css_id=f"fieldset-{person}",
     )
+
+
+def _filer_fields(person: str) -> dict:
+    """The per-filer fields added for the 2027 season (taxpayer or spouse)."""
+    labels = {
+        "taxpayer": (_("Taxpayer is blind"), _("Was the taxpayer's ITIN on a federal return in any of the last three years?"),
+                     _("Taxpayer's qualified tips"), _("Taxpayer's overtime premium")),
+        "spouse": (_("Spouse is blind"), _("Was the spouse's ITIN on a federal return in any of the last three years?"),
+                   _("Spouse's qualified tips"), _("Spouse's overtime premium")),
+    }[person]
+    return {
+        f"{person}_blind": forms.BooleanField(label=labels[0], required=False),
+        f"{person}_itin_used_recently": forms.ChoiceField(
+            label=labels[1], choices=ITIN_USE_CHOICES, required=False,
+            help_text=_("Only for an ITIN. If not, it has expired: renew it with Form W-7."),
+        ),
+        f"{person}_qualified_tips": MoneyField(label=labels[2], help_text=_("Part of the wages above.")),
+        f"{person}_qualified_overtime": MoneyField(
+            label=labels[3], help_text=_("Only the extra half of time-and-a-half pay; part of the wages.")
+        ),
+    }
+
+
+def _tax_year_choices() -> list[tuple[str, str]]:
+    season = settings.CONFIANZA_TAX_YEAR
+    return [
+        (str(year), gettext("%(year)s (this season)") % {"year": year} if year == season
+         else gettext("%(year)s (late return)") % {"year": year})
+        for year in desk_tax_years()
+    ]
+
+
+def posted_tax_year(data) -> int:
+    """Return the tax year a POST asks for, or the season's when it is missing or not served."""
+    try:
+        year = int((data or {}).get("tax_year", ""))
+    except (TypeError, ValueError):
+        return settings.CONFIANZA_TAX_YEAR
+    return year if year in desk_tax_years() else settings.CONFIANZA_TAX_YEAR
 
 
 class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
     """Who files, their ID *types* and ages, income, and how to talk with the client."""
 
+    tax_year = forms.TypedChoiceField(
+        label=_("Tax year"), coerce=int, choices=(), required=False, empty_value=None,
+        help_text=_("This season's year, or the year before for a late return."),
+    )
     filing_status = forms.ChoiceField(label=_("Filing status"), choices=BLANK_CHOICE + FILING_STATUS_CHOICES)
 
     taxpayer_id_type = forms.ChoiceField(
@@ -111,6 +164,16 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
     )
     other_income = MoneyField(label=_("Other income"))
     investment_income = MoneyField(label=_("Investment income"), help_text=_("Interest, dividends, gains."))
+    car_loan_interest = MoneyField(
+        label=_("Car-loan interest"),
+        help_text=_("Interest paid on a loan taken out after 2024 for a new vehicle assembled in the U.S."),
+    )
+    taxpayer_blind, taxpayer_itin_used_recently, taxpayer_qualified_tips, taxpayer_qualified_overtime = (
+        _filer_fields("taxpayer").values()
+    )
+    spouse_blind, spouse_itin_used_recently, spouse_qualified_tips, spouse_qualified_overtime = (
+        _filer_fields("spouse").values()
+    )
 
     language = LanguageChoiceField(label=_("Client's language for handouts"), choices=())
     nickname = forms.CharField(
@@ -133,6 +196,9 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
     def __init__(self, *args, hidden: dict[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = settings.HANDOUT_LANGUAGES
+        self.fields["tax_year"].choices = _tax_year_choices()
+        if not self.is_bound and "tax_year" not in self.initial:
+            self.initial["tax_year"] = settings.CONFIANZA_TAX_YEAR
         if not self.is_bound and "language" not in self.initial:
             self.initial["language"] = normalize_language(get_language()) or settings.LANGUAGE_CODE
         self.helper = FormHelper()
@@ -141,7 +207,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         self.helper.layout = Layout(
             Div(
                 Div(
-                    Fieldset(_("Filing"), Field("filing_status"), css_id="fieldset-filing"),
+                    Fieldset(_("Filing"), Field("tax_year"), Field("filing_status"), css_id="fieldset-filing"),
                     _filer_fieldset("taxpayer", _("Taxpayer")),
                     _filer_fieldset("spouse", _("Spouse (married filing jointly only)")),
                     css_class="col-lg-6",
@@ -154,6 +220,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
                             Div(Field("self_employment_income"), css_class="col-sm-6"),
                             Div(Field("other_income"), css_class="col-sm-6"),
                             Div(Field("investment_income"), css_class="col-sm-6"),
+                            Div(Field("car_loan_interest"), css_class="col-sm-6"),
                             css_class="row",
                         ),
                         css_id="fieldset-income",
@@ -173,6 +240,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self.tax_year = cleaned.get("tax_year") or settings.CONFIANZA_TAX_YEAR
         cleaned["taxpayer_age"] = self._age_from("taxpayer_", required=True)
         joint = cleaned.get("filing_status") == FilingStatus.MARRIED_FILING_JOINTLY.value
         if joint:
@@ -184,9 +252,23 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
             cleaned["spouse_age"] = self._age_from("spouse_", required=True)
         else:
             # A spouse is on the return only when filing jointly; anything typed there is ignored.
-            cleaned.update(spouse_id_type="", spouse_age=None, spouse_foster_youth=False)
-            for name in ("spouse_id_type", "spouse_age", "spouse_birth_year"):
+            cleaned.update(
+                spouse_id_type="", spouse_age=None, spouse_foster_youth=False, spouse_blind=False,
+                spouse_itin_used_recently="", spouse_qualified_tips=0, spouse_qualified_overtime=0,
+            )
+            for name in ("spouse_id_type", "spouse_age", "spouse_birth_year", "spouse_qualified_tips",
+                         "spouse_qualified_overtime"):
                 self.errors.pop(name, None)
+        wages = cleaned.get("wages")
+        parts = sum(
+            cleaned.get(f"{person}_{kind}") or 0
+            for person in ("taxpayer", "spouse") for kind in ("qualified_tips", "qualified_overtime")
+        )
+        if wages is not None and parts > wages:
+            self.add_error("taxpayer_qualified_tips", ValidationError(
+                _("Tips and overtime are part of the wages: together they cannot be more than the wages."),
+                code="more_than_wages",
+            ))
         return cleaned
 
     def household_values(self) -> dict:
@@ -204,10 +286,16 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
             "self_employment_income": data["self_employment_income"],
             "other_income": data["other_income"],
             "investment_income": data["investment_income"],
+            "car_loan_interest": data["car_loan_interest"],
+            **{
+                f"{person}_{name}": data[f"{person}_{name}"]
+                for person in ("taxpayer", "spouse")
+                for name in ("blind", "itin_used_recently", "qualified_tips", "qualified_overtime")
+            },
             "language": data["language"],
             "nickname": data["nickname"],
             "notes": data["notes"],
-            "tax_year": TAX_YEAR,
+            "tax_year": self.tax_year,
         }
 
 
@@ -226,9 +314,13 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
     )
     full_time_student = forms.BooleanField(label=_("Full-time student"), required=False)
     permanently_disabled = forms.BooleanField(label=_("Permanently and totally disabled"), required=False)
+    relationship = forms.TypedChoiceField(
+        label=_("Relationship"), choices=RELATIONSHIP_CHOICES, initial="child", required=False, empty_value="child"
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tax_year: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.tax_year = tax_year or settings.CONFIANZA_TAX_YEAR
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -238,6 +330,7 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
                 Div(Field("age"), css_class="col-6 col-md-3 col-xl-2"),
                 Div(Field("birth_year"), css_class="col-6 col-md-3 col-xl-2"),
                 Div(Field("months_lived_with_filer"), css_class="col-md-6 col-xl-4"),
+                Div(Field("relationship"), css_class="col-md-6 col-xl-4"),
                 Div(Field("full_time_student"), css_class="col-sm-6 col-xl-4"),
                 Div(Field("permanently_disabled"), css_class="col-sm-6 col-xl-4"),
                 css_class="row",
@@ -385,7 +478,8 @@ def household_forms(data=None, *, initial=None, rows=None):
         reshaped = reshaped_forms(data)
         if reshaped is not None:
             return (*reshaped, False)
-        return HouseholdForm(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX), True
+        year = posted_tax_year(data)
+        return HouseholdForm(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX, form_kwargs={"tax_year": year}), True
     return HouseholdForm(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
 
 

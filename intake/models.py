@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -19,6 +20,7 @@ from clinic.crypto import EncryptedCharField, EncryptedTextField
 from clinic.models import Site
 from clinic.validators import reject_tin_shaped
 from intake.eligibility.facts import FilingStatus, IdType
+from intake.eligibility.params import SUPPORTED_TAX_YEARS
 
 # No 0/O, 1/I/L: codes are read aloud and typed at a busy desk.
 VISIT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -56,6 +58,39 @@ FILING_STATUS_CHOICES = [
 ]
 
 money_validators = [MinValueValidator(0), MaxValueValidator(MAX_MONEY)]
+
+RELATIONSHIP_CHOICES = [
+    ("child", _("Son or daughter")),
+    ("stepchild", _("Stepchild")),
+    ("foster_child", _("Foster child")),
+    ("sibling", _("Brother or sister")),
+    ("grandchild", _("Grandchild")),
+    ("other_relative", _("Other relative")),
+    ("other", _("Other")),
+]
+# Was this ITIN on a federal return in any of the three prior tax years? Encrypted: the answer
+# says the person holds an ITIN, which stands in for immigration status like the ID type.
+ITIN_USE_CHOICES = [("", _("Not asked")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def desk_tax_years() -> tuple[int, ...]:
+    """The tax years the desk serves: the season in progress and the prior year (late returns)."""
+    season = settings.CONFIANZA_TAX_YEAR
+    return tuple(year for year in (season, season - 1) if year in SUPPORTED_TAX_YEARS)
+
+
+def default_tax_year() -> int:
+    """The season in progress (``CONFIANZA_TAX_YEAR``): a new household's tax year."""
+    return settings.CONFIANZA_TAX_YEAR
+
+
+def validate_tax_year(value: int) -> None:
+    if value not in desk_tax_years():
+        raise ValidationError(
+            _("Tax year %(year)s is not served here (served: %(served)s)."),
+            code="tax_year",
+            params={"year": value, "served": ", ".join(map(str, desk_tax_years()))},
+        )
 age_validators = [MinValueValidator(0), MaxValueValidator(MAX_AGE)]
 
 
@@ -75,7 +110,9 @@ class Household(models.Model):
     )
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="households")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    tax_year = models.PositiveSmallIntegerField(_("tax year"), default=2025)
+    tax_year = models.PositiveSmallIntegerField(
+        _("tax year"), default=default_tax_year, validators=[validate_tax_year]
+    )
     language = models.CharField(_("client's language"), max_length=10, default="en")
     # Free text refuses anything shaped like an SSN/ITIN here too, not only in the forms: every
     # write path (services, commands) runs full_clean().
@@ -100,6 +137,24 @@ class Household(models.Model):
         _("spouse's age"), null=True, blank=True, validators=age_validators
     )
     spouse_foster_youth = models.BooleanField(_("spouse was in foster care at 13 or older"), default=False)
+    # Issue 9 (the 2027 season): per filer, the Schedule 1-A amounts (part of wages), blindness
+    # (standard deduction) and whether an ITIN was used lately (renewal flag; encrypted, see above).
+    taxpayer_qualified_tips = models.PositiveIntegerField(_("taxpayer's qualified tips"), default=0, validators=money_validators)
+    taxpayer_qualified_overtime = models.PositiveIntegerField(
+        _("taxpayer's qualified overtime premium"), default=0, validators=money_validators
+    )
+    taxpayer_blind = models.BooleanField(_("taxpayer is blind"), default=False)
+    taxpayer_itin_used_recently = EncryptedCharField(
+        _("taxpayer's ITIN used in the last three years"), max_length=3, blank=True, choices=ITIN_USE_CHOICES
+    )
+    spouse_qualified_tips = models.PositiveIntegerField(_("spouse's qualified tips"), default=0, validators=money_validators)
+    spouse_qualified_overtime = models.PositiveIntegerField(
+        _("spouse's qualified overtime premium"), default=0, validators=money_validators
+    )
+    spouse_blind = models.BooleanField(_("spouse is blind"), default=False)
+    spouse_itin_used_recently = EncryptedCharField(
+        _("spouse's ITIN used in the last three years"), max_length=3, blank=True, choices=ITIN_USE_CHOICES
+    )
 
     wages = models.PositiveIntegerField(_("wages"), default=0, validators=money_validators)
     self_employment_income = models.IntegerField(
@@ -108,6 +163,10 @@ class Household(models.Model):
     other_income = models.PositiveIntegerField(_("other income"), default=0, validators=money_validators)
     investment_income = models.PositiveIntegerField(
         _("investment income"), default=0, validators=money_validators
+    )
+    car_loan_interest = models.PositiveIntegerField(
+        _("car-loan interest"), default=0, validators=money_validators,
+        help_text=_("Interest on a loan taken out after 2024 for a new vehicle assembled in the U.S."),
     )
 
     created_by = models.ForeignKey(
@@ -151,6 +210,12 @@ class Dependent(models.Model):
     months_lived_with_filer = models.PositiveSmallIntegerField(
         _("months lived with the filer"), default=12, validators=[MaxValueValidator(12)]
     )
+    relationship = models.CharField(
+        _("relationship to the filer"), max_length=20, choices=RELATIONSHIP_CHOICES, default="child"
+    )
+    # Equivalent to the age at the end of the tax year (tax year − birth year); kept only when the
+    # volunteer typed it, for the Trump-account pilot (born 2025–2028).
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
 
     class Meta:
         ordering = ["position", "id"]

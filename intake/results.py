@@ -59,8 +59,15 @@ def results_context(facts, *, language: str, code: str | None = None) -> dict:
         ]
 
     federal, california = column(FEDERAL_CREDITS), column(CALIFORNIA_CREDITS)
+    # Deductions worth showing: taken, or open; "none entered" ones would only be noise.
+    deductions = [
+        {"key": key, "assessment": a, "badge": STATUS_DISPLAY.get(a.status)}
+        for key, a in screening.deductions.items()
+        if a.status is not Status.NOT_ELIGIBLE or any(r.code.endswith("no_work_ssn") for r in a.reasons)
+    ]
     return {
         "screening": screening,
+        "deductions": deductions,
         "flags": [{"flag": flag, "subject": subject_label(getattr(flag, "subject", ""))} for flag in screening.flags],
         "columns": [
             {"key": "federal", "title": _("Federal"), "credits": federal, "total": screening.total_federal},

@@ -37,7 +37,10 @@ def _clean_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> dict[str
     cleaned = dict(values)
     if cleaned.get("filing_status") and cleaned["filing_status"] != FilingStatus.MARRIED_FILING_JOINTLY.value:
         # A spouse is on the return only when filing jointly.
-        cleaned.update(spouse_id_type="", spouse_age=None, spouse_foster_youth=False)
+        cleaned.update(
+            spouse_id_type="", spouse_age=None, spouse_foster_youth=False, spouse_qualified_tips=0,
+            spouse_qualified_overtime=0, spouse_blind=False, spouse_itin_used_recently="",
+        )
     return cleaned
 
 

@@ -77,11 +77,10 @@ def _gate(h: Household, p: ModuleType, income: Income) -> _Gate:
         reasons.append(m.CA_NOT_RESIDENT.reason(state=h.state))
     if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
         reasons.append(m.CA_MFS.reason())
-        changes.append(m.MFS_FILE_JOINTLY.change())
+        reasons.append(m.MFS_FILE_JOINTLY.reason())
     for subject, filer in filer_subjects(h.filers):
         if filer.id_type not in CALIFORNIA_ID:
             reasons.append(m.CA_FILER_NO_ID.reason(subject=subject))
-            changes.append(m.FILER_W7.change(subject=subject))
         else:
             uses_itin = uses_itin or filer.id_type not in WORK_SSN
             if filer.id_type in PENDING:
@@ -112,10 +111,6 @@ def _gate(h: Household, p: ModuleType, income: Income) -> _Gate:
                 pending.append(subject)
         else:
             child_reasons.append(m.CA_CHILD_NO_ID.reason(subject=subject))
-            if d.id_type is IdType.ATIN:
-                child_changes.append(m.CHILD_SSN_BY_DUE_DATE.change(subject=subject))
-            else:
-                child_changes.append(m.DEPENDENT_W7.change(subject=subject))
     return _Gate(reasons, changes, children, child_reasons, child_changes, pending, uses_itin)
 
 
@@ -132,6 +127,11 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
     earned = income.earned_income
     n = len(gate.children)
     raw, on_final_segment = ca_eitc_shape(p, n, earned)
+    if income.agi > earned:
+        # FTB 3514 worksheet: the credit on federal AGI too, and the smaller of the two (facts §2.1).
+        on_agi, agi_final = ca_eitc_shape(p, n, income.agi)
+        if on_agi < raw:
+            raw, on_final_segment = on_agi, agi_final
     caleitc_allowed = not gate.reasons and raw > ZERO
     pending = _pending_reasons(gate.pending)
 
@@ -152,7 +152,7 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
         if gate.uses_itin:
             lead.append(m.CA_ITIN_OK.reason())
         if on_final_segment:
-            lead.append(m.CA_FLOOR_UNCERTAIN.reason(floor=dollars(p.CA_EITC_FLOOR.value[min(n, 3)])))
+            lead.append(m.CA_FLOOR_UNCERTAIN.reason(year=p.CA_FIGURES_YEAR, floor=dollars(p.CA_EITC_FLOOR.value[min(n, 3)])))
         ca_eitc = Assessment(
             "ca_eitc", Status.ELIGIBLE, amount, amount,
             tuple(lead + pending + gate.child_reasons), tuple(gate.child_changes),
@@ -166,6 +166,7 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
     reasons = list(gate.reasons)
     lead = []
     yctc_amount = ZERO
+    yctc_open = None
     if not young:
         reasons.insert(0, m.YCTC_NO_CHILD.reason())
     if not reasons:
@@ -177,15 +178,29 @@ def assess_california(h: Household, p: ModuleType, income: Income) -> tuple[Asse
             if earned > p.YCTC_PHASE_OUT_START.value:
                 (lead if yctc_amount > ZERO else reasons).append(_yctc_phase_reason(p))
         elif earned <= ZERO:
+            # [U] facts §2.2: the limit read against the business loss alone (and wages), or
+            # against the net loss after wages. Where the readings differ, say so, never pick one.
             threshold = p.YCTC_LOSS_THRESHOLD.value
-            if income.wages <= threshold and -income.self_employment_income <= threshold:
+            gross = income.wages <= threshold and -income.self_employment_income <= threshold
+            net = -earned <= threshold
+            if gross and net:
                 yctc_amount = p.YCTC_AMOUNT.value
                 lead.append(m.YCTC_ZERO_EARNINGS.reason(limit=dollars(threshold)))
+            elif gross or net:
+                yctc_open = m.YCTC_READINGS_DIFFER.reason(
+                    limit=dollars(threshold), net=dollars(whole(-earned)),
+                    loss=dollars(-income.self_employment_income),
+                )
             else:
                 reasons.append(m.YCTC_LOSS_TOO_LARGE.reason(limit=dollars(threshold)))
         else:  # earned income in range always gives some CalEITC; kept for safety
             reasons.append(m.CA_INCOME_TOO_HIGH.reason(limit=dollars(p.CA_EITC_EARNED_INCOME_LIMIT.value)))
-    if reasons or yctc_amount <= ZERO:
+    if yctc_open is not None:
+        yctc = Assessment(
+            "ca_yctc", Status.INDETERMINATE, ZERO, ZERO,
+            tuple([yctc_open, *pending, *young_missing]), tuple(gate.child_changes),
+        )
+    elif reasons or yctc_amount <= ZERO:
         yctc = Assessment(
             "ca_yctc", Status.NOT_ELIGIBLE, ZERO, ZERO,
             tuple(reasons + young_missing), tuple(gate.changes + gate.child_changes),

@@ -29,11 +29,12 @@ class Spec:
     def _message(self, params: dict[str, Any]) -> Message:
         return Message(self.template, params)
 
-    def reason(self, **params: Any) -> Reason:
-        return Reason(self.code, self._message(params), self.citation)
+    def reason(self, citation: str | None = None, **params: Any) -> Reason:
+        """Return the reason; ``citation`` replaces the default one (e.g. the year's Rev. Proc.)."""
+        return Reason(self.code, self._message(params), citation or self.citation)
 
-    def change(self, **params: Any) -> Change:
-        return Change(self.code, self._message(params), self.citation)
+    def change(self, scenario: tuple = (), amount_after: Any = None, **params: Any) -> Change:
+        return Change(self.code, self._message(params), self.citation, scenario, amount_after)
 
     def flag(self, subject: str, **params: Any) -> Flag:
         params.setdefault("subject", subject)
@@ -111,14 +112,9 @@ CTC_CHILD_AGE = _r(
     _("%(subject_cap)s is %(age)s at the end of the year; the Child Tax Credit is for children under 17. They may count for the Credit for Other Dependents."),
     "IRC §24(c)(1), §24(h)(4)",
 )
-CTC_CHILD_RESIDENCY = _r(
-    "ctc_child_lived_too_short",
-    _("%(subject_cap)s lived with you %(months)s months; a qualifying child must live with you more than half the year. They may count for the Credit for Other Dependents."),
-    "IRC §152(c)(1)(B), §24(h)(4)",
-)
 CTC_NO_FILER_SSN = _r(
     "ctc_no_filer_work_ssn",
-    _("For 2025 the Child Tax Credit needs an SSN valid for work for the taxpayer or, on a joint return, for at least one spouse. No one filing this return has one. The children can count for the Credit for Other Dependents instead."),
+    _("For %(year)s the Child Tax Credit needs an SSN valid for work for the taxpayer or, on a joint return, for at least one spouse. No one filing this return has one. The children can count for the Credit for Other Dependents instead."),
     _p.CTC_SSN_CITATION,
 )
 CTC_MIXED_STATUS_OK = _r(
@@ -166,8 +162,8 @@ CTC_DEPENDS_ON_EITC = _r(
 ODC_ELIGIBLE = _r(
     "odc_dependents_counted",
     ngettext_lazy(
-        "%(count)s dependent counts for the Credit for Other Dependents ($500 each, not refundable).",
-        "%(count)s dependents count for the Credit for Other Dependents ($500 each, not refundable).",
+        "%(count)s dependent counts for the Credit for Other Dependents (%(each)s each, not refundable).",
+        "%(count)s dependents count for the Credit for Other Dependents (%(each)s each, not refundable).",
         "count",
     ),
     "IRC §24(h)(4)",
@@ -206,12 +202,12 @@ EITC_ELIGIBLE = _r(
         "The EITC is figured with %(count)s qualifying children who have an SSN valid for work.",
         "count",
     ),
-    "IRC §32(b), §32(c)(3), §32(m); Rev. Proc. 2024-40 §3.06",
+    "IRC §32(b), §32(c)(3), §32(m)",
 )
 EITC_CHILDLESS = _r(
     "eitc_no_qualifying_child",
     _("The EITC is figured for a filer without a qualifying child."),
-    "IRC §32(b), §32(c)(1)(A)(ii); Rev. Proc. 2024-40 §3.06",
+    "IRC §32(b), §32(c)(1)(A)(ii)",
 )
 EITC_FILER_NO_SSN = _r(
     "eitc_filer_no_work_ssn",
@@ -236,7 +232,7 @@ EITC_CHILDLESS_AGE = _r(
 EITC_INVESTMENT_INCOME = _r(
     "eitc_investment_income_over_limit",
     _("Investment income of %(amount)s is above the EITC limit of %(limit)s."),
-    "IRC §32(i); Rev. Proc. 2024-40 §3.06(2)",
+    "IRC §32(i)",
 )
 EITC_NO_EARNED_INCOME = _r(
     "eitc_no_earned_income",
@@ -246,7 +242,7 @@ EITC_NO_EARNED_INCOME = _r(
 EITC_INCOME_TOO_HIGH = _r(
     "eitc_income_too_high",
     _("At this income the EITC is fully phased out (it ends at %(end)s for this family size and filing status)."),
-    "IRC §32(a)(2), §32(b); Rev. Proc. 2024-40 §3.06",
+    "IRC §32(a)(2), §32(b)",
 )
 EITC_MFS_NO_CHILD = _r(
     "eitc_mfs_no_child",
@@ -316,8 +312,8 @@ CA_ITIN_OK = _r(
 )
 CA_FLOOR_UNCERTAIN = _r(
     "ca_eitc_estimate_uncertain",
-    _("This amount is an estimate: near the top of the income range it depends on a 2025 value the FTB does not publish (about %(floor)s, indexed from 2019). Check it against the FTB 3514 table."),
-    "R&TC §17052(d)(2); FTB 3514 (2025)",
+    _("This amount is an estimate: near the top of the income range it depends on a %(year)s value the FTB does not publish (about %(floor)s, indexed from 2019). Check it against the FTB 3514 table."),
+    "R&TC §17052(d)(2); FTB 3514",
 )
 YCTC_ELIGIBLE = _r(
     "yctc_child_under_6",
@@ -374,42 +370,51 @@ FYTC_UNCERTAIN = _r(
     "R&TC §17052.2",
 )
 
-# --- Changes ------------------------------------------------------------------------------------
-SPOUSE_FILES_JOINTLY = _c(
+# --- Questions that may change the answer (no household field to edit: reasons, not changes) ---------
+SPOUSE_FILES_JOINTLY = _r(
     "spouse_files_jointly",
-    _("If your spouse has an SSN valid for work and you file jointly, the Child Tax Credit becomes available for children with SSNs."),
+    _("Ask whether your spouse has an SSN valid for work: filing jointly with such a spouse makes the Child Tax Credit available for children with SSNs. Screen the household again as a joint return to see the amount."),
     _p.CTC_SSN_CITATION,
 )
-FILER_SSN_BY_DUE_DATE = _c(
-    "filer_ssn_before_due_date",
-    _("If %(subject)s receives an SSN valid for work issued before the return's due date (extensions included), this credit could become available."),
-    "IRC §24(h)(7), §32(m)",
-)
-CHILD_SSN_BY_DUE_DATE = _c(
-    "child_ssn_before_due_date",
-    _("If %(subject)s receives an SSN valid for work issued before the return's due date (extensions included), they would count for this credit."),
-    "IRC §24(h)(7), §32(m)",
-)
-DEPENDENT_W7 = _c(
-    "dependent_w7",
-    _("If %(subject)s gets an ITIN (Form W-7 sent with the return), they can count for this credit."),
-    "IRC §24(e)(1); FTB CalEITC eligibility",
-)
-FILER_W7 = _c(
-    "filer_w7",
-    _("If %(subject)s gets an ITIN (Form W-7 sent with the return), this credit can become available."),
-    "IRC §24(e)(2); FTB CalEITC eligibility",
-)
-MFS_SEPARATED = _c(
+MFS_SEPARATED = _r(
     "mfs_separated_spouse",
     _("If you lived apart from your spouse for the last 6 months of the year (or have a written separation agreement) and your qualifying child lived with you more than half the year, the EITC is allowed."),
     "IRC §32(d)(2)(B)",
 )
-MFS_FILE_JOINTLY = _c(
+MFS_FILE_JOINTLY = _r(
     "mfs_file_jointly",
-    _("Filing jointly with your spouse (each with an SSN or ITIN) would make California's credits available."),
+    _("Filing jointly with your spouse (each with an SSN or ITIN) would make California's credits available. Screen the household again as a joint return to see the amounts."),
     "FTB CalEITC eligibility",
 )
+
+# --- Changes: computed by changes.py, each with its scenario and the amount after -----------------
+FILER_SSN_BY_DUE_DATE = _c(
+    "filer_ssn_before_due_date",
+    _("If %(subject)s receives an SSN valid for work issued before the return's due date (extensions included), this credit would be %(amount)s."),
+    "IRC §24(h)(7), §32(m)",
+)
+CHILD_SSN_BY_DUE_DATE = _c(
+    "child_ssn_before_due_date",
+    _("If %(subject)s receives an SSN valid for work issued before the return's due date (extensions included), this credit would be %(amount)s."),
+    "IRC §24(h)(7), §32(c)(3)(D), §32(m)",
+)
+DEPENDENT_W7 = _c(
+    "dependent_w7",
+    _("If %(subject)s gets an ITIN (Form W-7 sent with the return), this credit would be %(amount)s."),
+    "IRC §24(e)(1); FTB CalEITC eligibility",
+)
+FILER_W7 = _c(
+    "filer_w7",
+    _("If %(subject)s gets an ITIN (Form W-7 sent with the return), this credit would be %(amount)s."),
+    "IRC §24(e)(2); FTB CalEITC eligibility",
+)
+COMBINED_CHANGES = _c(
+    "combined_changes",
+    _("If all of these happen, this credit would be %(amount)s: %(edits)s."),
+    "IRC §24(e), §24(h)(7), §32(m); FTB CalEITC eligibility",
+)
+EDIT_SSN = _("%(subject)s receives an SSN valid for work issued before the return's due date (extensions included)")
+EDIT_W7 = _("%(subject)s gets an ITIN (Form W-7 sent with the return)")
 
 # --- Flags --------------------------------------------------------------------------------------
 FLAG_ITIN_EXPIRED = _f(
@@ -449,6 +454,195 @@ FLAG_DECLINED = _f(
 )
 FLAG_TAX_UNCERTAIN = _f(
     "income_tax_depends_on_declined_id",
-    _("The federal income tax shown is the higher of two possibilities: the senior deduction needs an SSN valid for work, and an ID type was not given."),
-    "IRC §151(d)(5)(C)",
+    _("The federal income tax shown is the highest of the possibilities: the senior, tips and overtime deductions need an SSN valid for work, and an ID type was not given."),
+    "IRC §151(d)(5)(C); P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225)",
+)
+
+# --- Tax years and estimates ----------------------------------------------------------------------
+CA_ESTIMATE = _r(
+    "ca_estimate_prior_year_figures",
+    _("Estimate: based on %(figures_year)s amounts. California has not yet published its %(year)s amounts, so the real figure (and, near the income limits, the answer) may differ."),
+    "R&TC §17052, §17052.1, §17052.2 (amounts indexed each year; facts §2.4)",
+)
+FLAG_STATUS_NEEDS_PERSON = _f(
+    "filing_status_needs_qualifying_person",
+    _("The filing status needs a qualifying person, and no dependent is listed: the household was screened as single. Check the filing status or add the dependent."),
+    "IRC §2(a)(1)(B), §2(b)(1)",
+)
+
+# --- Residence under 7 months ------------------------------------------------------------------------
+RESIDENCY_QUESTION = _r(
+    "residency_ask_release",
+    _("%(subject_cap)s lived with you %(months)s months, less than half the year, so whether they count depends on facts not recorded. Ask: did the other parent sign Form 8332 (or a similar written release) letting you claim this child, and for a relative who is not your child, did you provide more than half of their support? Until then this credit cannot be screened."),
+    "IRC §152(c)(1)(B), §152(d), §152(e); Form 8332",
+)
+RESIDENCY_NOT_COUNTED = _r(
+    "residency_not_counted",
+    _("%(subject_cap)s lived with you %(months)s months, less than half the year; with no written release (Form 8332) they are not counted here, and it makes no difference to this credit."),
+    "IRC §152(c)(1)(B), §152(e)",
+)
+TAX_DEPENDS_ON_DEDUCTION = _r(
+    "credit_depends_on_open_deduction",
+    _("This credit is limited by the federal income tax, which depends on a deduction that cannot be settled yet (see the deductions)."),
+    "IRC §24(b)(3); IRC §26(a)",
+)
+FLAG_TAX_RANGE = _f(
+    "income_tax_depends_on_open_deduction",
+    _("The federal income tax shown is the higher of two possibilities: a deduction depends on a rule that is not settled (see the deductions)."),
+    "IRC §63; P.L. 119-21 §§70201–70202; IRC §199A",
+)
+
+# --- YCTC zero-earnings readings [U] -------------------------------------------------------------------
+YCTC_READINGS_DIFFER = _r(
+    "yctc_zero_earnings_readings_differ",
+    _("With earned income of zero or less, two readings of the rule give different answers: if the %(limit)s limit applies to the net loss after wages (%(net)s here), the credit is allowed; if it applies to the business loss alone (%(loss)s here), it is not. The FTB 3514 instructions must settle this before counting the credit."),
+    "R&TC §17052.1(b)(1)(B); FTB 3514 (tests not read, facts §2.2 [U])",
+)
+
+# --- Deductions (Schedule 1-A, QBI) --------------------------------------------------------------------
+SENIOR_ELIGIBLE = _r(
+    "senior_deduction_counted",
+    ngettext_lazy(
+        "%(count)s filer aged 65 or older with an SSN valid for work gets the senior deduction (up to %(max)s each, for %(year)s).",
+        "%(count)s filers aged 65 or older with an SSN valid for work get the senior deduction (up to %(max)s each, for %(year)s).",
+        "count",
+    ),
+    "IRC §151(d)(5)(C) as added by P.L. 119-21 §70103",
+)
+SENIOR_NONE = _r(
+    "senior_no_filer_65",
+    _("No one filing this return is 65 or older at the end of the year."),
+    "IRC §151(d)(5)(C)(i)",
+)
+SENIOR_NO_SSN = _r(
+    "senior_filer_no_work_ssn",
+    _("%(subject_cap)s is 65 or older but has no SSN valid for work, which the senior deduction requires for each senior. An ITIN does not qualify; a spouse with an SSN keeps their own deduction."),
+    "IRC §151(d)(5)(C); P.L. 119-21 §70103",
+)
+DEDUCTION_MFS = _r(
+    "deduction_needs_joint_return",
+    _("A married person must file jointly to take this deduction."),
+    "IRC §151(d)(5)(C); P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225)",
+)
+DEDUCTION_PHASED = _r(
+    "deduction_phase_out",
+    _("Income above %(start)s reduces this deduction (a reduction of %(reduction)s here)."),
+    "IRC §151(d)(5)(C)(ii), §224(b)(2), §225(b)(2), §163(h)(4)(C)(ii)",
+)
+TIPS_ELIGIBLE = _r(
+    "tips_deduction_counted",
+    _("Qualified tips earned by a filer with an SSN valid for work are deducted, up to %(cap)s."),
+    "IRC §224 as added by P.L. 119-21 §70201",
+)
+TIPS_NONE = _r(
+    "tips_none_entered",
+    _("No qualified tips were entered for anyone filing this return."),
+    "IRC §224",
+)
+OVERTIME_ELIGIBLE = _r(
+    "overtime_deduction_counted",
+    _("The overtime premium earned by a filer with an SSN valid for work is deducted, up to %(cap)s."),
+    "IRC §225 as added by P.L. 119-21 §70202",
+)
+OVERTIME_NONE = _r(
+    "overtime_none_entered",
+    _("No qualified overtime premium was entered for anyone filing this return."),
+    "IRC §225",
+)
+WAGE_DEDUCTION_NO_SSN = _r(
+    "wage_deduction_filer_no_work_ssn",
+    _("%(subject_cap)s has no SSN valid for work, so their tips or overtime cannot be deducted."),
+    "P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225)",
+)
+WAGE_DEDUCTION_JOINT_ITIN = _r(
+    "wage_deduction_joint_one_ssn_uncertain",
+    _("On a joint return where one spouse has no SSN valid for work, the law can be read two ways: the spouse with the SSN deducts their own amount (%(amount_a)s), or the deduction needs both spouses to have one ($0). IRS instructions were not checked, so this deduction cannot be settled yet."),
+    "P.L. 119-21 §70201 (IRC §224), §70202 (IRC §225); facts §1.4 [U]",
+)
+TIPS_JOINT_CAP_READINGS = _r(
+    "tips_joint_cap_uncertain",
+    _("The two spouses' tips are more than %(cap)s together. If the %(cap)s limit is per return (as a draft IRS form showed), the deduction is %(amount_a)s; if it is per spouse, it is %(amount_b)s. This cannot be settled until the final IRS instructions are read."),
+    "IRC §224(b)(1); draft Schedule 1-A (facts §1.4 [N])",
+)
+CAR_LOAN_ELIGIBLE = _r(
+    "car_loan_interest_counted",
+    _("Interest on a loan taken out after 2024 for a new vehicle assembled in the U.S. is deducted, up to %(cap)s."),
+    "IRC §163(h)(4) as added by P.L. 119-21 §70203",
+)
+CAR_LOAN_ITIN_OK = _r(
+    "car_loan_interest_no_ssn_needed",
+    _("Good news: this deduction needs no SSN, so filers with an ITIN can take it."),
+    "IRC §163(h)(4) (no identification requirement); facts §1.4",
+)
+CAR_LOAN_NONE = _r(
+    "car_loan_interest_none_entered",
+    _("No qualifying car-loan interest was entered."),
+    "IRC §163(h)(4)",
+)
+QBI_ELIGIBLE = _r(
+    "qbi_deduction_counted",
+    _("Self-employment profit is qualified business income: 20%% of it (profit minus half of the self-employment tax) is deducted, limited to 20%% of taxable income."),
+    "IRC §199A(a), §199A(c)(1); Form 8995",
+)
+QBI_MINIMUM_USED = _r(
+    "qbi_minimum_uncertain",
+    _("From 2026 the deduction is at least %(minimum)s when qualified business income is %(floor)s or more. This assumes the client actively works in the business; the exact test was not confirmed."),
+    "IRC §199A as amended by P.L. 119-21 §70105 (facts §1.5 [U])",
+)
+QBI_NO_PROFIT = _r(
+    "qbi_no_business_profit",
+    _("There is no self-employment profit, so there is no qualified business income deduction (a business loss carries forward; not modelled)."),
+    "IRC §199A(c)(2)",
+)
+QBI_ABOVE_THRESHOLD = _r(
+    "qbi_above_threshold",
+    _("Taxable income is above %(threshold)s, where wage, property and service-business limits apply to this deduction. Those are not modelled here, so the deduction cannot be screened: the tax preparer must figure it on Form 8995-A."),
+    "IRC §199A(b)(2), §199A(d), §199A(e)(2)",
+)
+QBI_ID_UNCERTAIN = _r(
+    "qbi_no_ssn_rule_found",
+    _("No SSN requirement was found for this deduction, so filers with an ITIN appear to qualify; this was not confirmed."),
+    "IRC §199A (facts §1.5 [U])",
+)
+DEDUCTION_DEPENDS_ON_OTHER = _r(
+    "deduction_depends_on_open_deduction",
+    _("This deduction is limited by taxable income, which depends on another deduction that cannot be settled yet."),
+    "IRC §199A(a)(1)(B)",
+)
+
+# --- Flags for the 2027 season -----------------------------------------------------------------------
+FLAG_ITIN_UNUSED = _f(
+    "itin_renewal_unused_three_years",
+    _("The ITIN of %(subject)s was not on a federal return for %(first)s, %(second)s or %(third)s, so it has expired or is about to: renew it with Form W-7 attached to this return. The expiry date is read two ways: IRS practice says December 31, %(year)s; the statute says the day after the due date of the %(third)s return. Check the IRS ITIN page before telling the client a date."),
+    "IRC §6109(i)(3); IRS ITIN expiry practice (facts §1.2 [N]/[U])",
+)
+FLAG_TRUMP_ACCOUNT = _f(
+    "trump_account_pilot",
+    _("%(subject_cap)s was born in %(born)s and has an SSN valid for work: they may qualify for the one-time $1,000 federal deposit to a Trump account if a U.S. citizen. The election is made on Form 4547."),
+    "IRC §6434, §530A as added by P.L. 119-21 §70204",
+)
+FLAG_TRUMP_ACCOUNT_ITIN_PARENT = _f(
+    "trump_account_itin_parent_uncertain",
+    _("No one filing this return has an SSN valid for work. The law does not require the parent's SSN for the Trump-account election, but whether the IRS form accepts a parent with an ITIN was not confirmed."),
+    "IRC §6434; Form 4547 (facts §1A.7 [U])",
+)
+FLAG_EDUCATION_LOST = _f(
+    "education_credits_need_ssn",
+    _("From 2026 the American Opportunity and Lifetime Learning credits need the claimant's own SSN valid for work (and the student's, for a student other than the filers): with an ITIN they are lost for the education expenses of %(subject)s."),
+    "IRC §25A(g)(1) as added by P.L. 119-21 §70606",
+)
+FLAG_EDUCATION_JOINT_UNCERTAIN = _f(
+    "education_credits_joint_uncertain",
+    _("From 2026 the education credits need an SSN valid for work. On this joint return one spouse has one and the other does not; whether that is enough was not settled, so check before counting on the credit for %(subject)s."),
+    "IRC §25A(g)(1) (facts §1A.8 [U])",
+)
+FLAG_EDUCATION_LAST_YEAR = _f(
+    "education_credits_itin_last_year",
+    _("For %(year)s an ITIN still works for the education credits for %(subject)s; from 2026 an SSN valid for work is required, so claim them on this return if they apply."),
+    "IRC §25A(g)(1) (effective for taxable years beginning after December 31, 2025)",
+)
+FLAG_DEPENDENT_STANDARD_DEDUCTION = _f(
+    "dependent_standard_deduction_not_published",
+    _("If someone else can claim %(subject)s as a dependent, their %(year)s standard deduction uses an amount not yet published (earned income plus an amount not found): figure this return by hand."),
+    "IRC §63(c)(5) (facts §1A.1, §1A.9 [U])",
 )

@@ -21,7 +21,7 @@ from intake.eligibility.children import (
     dependent_subject,
     filer_subjects,
     is_ctc_age,
-    is_ctc_child,
+    lives_with_filer,
 )
 from intake.eligibility.facts import FilingStatus, Household
 from intake.eligibility.federal_tax import Income
@@ -51,8 +51,14 @@ def assess_ctc_odc(
     tax: Decimal,
     eitc: Assessment,
     eitc_candidate: Decimal,
+    release: bool = False,
 ) -> tuple[Assessment, Assessment]:
-    """Return the CTC and ODC assessments."""
+    """Return the CTC and ODC assessments for one income tax figure.
+
+    ``release``: count a dependent who lived with the filer under 7 months as if the residence
+    test were met (the other parent's Form 8332 release); otherwise such a dependent counts for
+    neither credit.
+    """
     ctc_reasons: list = []
     ctc_changes: list = []
     odc_reasons: list = []
@@ -64,9 +70,8 @@ def assess_ctc_odc(
     for subject, filer in filer_subjects(h.filers):
         if filer.id_type not in FEDERAL_TIN:
             no_tin = True
-            for reasons, changes in ((ctc_reasons, ctc_changes), (odc_reasons, odc_changes)):
+            for reasons in (ctc_reasons, odc_reasons):
                 reasons.append(m.FILER_NO_TIN.reason(subject=subject))
-                changes.append(m.FILER_W7.change(subject=subject))
         elif filer.id_type in PENDING:
             pending_filers.append(subject)
     filer_ssn = any(f.id_type in WORK_SSN for f in h.filers)
@@ -77,18 +82,22 @@ def assess_ctc_odc(
     pending_dependents = []
     for i, d in enumerate(h.dependents):
         subject = dependent_subject(i)
-        if is_ctc_child(d, p):
+        if not lives_with_filer(d, p) and not release:
+            # Fewer than 7 months: counted only with more facts (Form 8332, support); the caller
+            # screens both ways and says which question to ask when the answer depends on it.
+            reason = m.RESIDENCY_NOT_COUNTED.reason(subject=subject, months=d.months_lived_with_filer)
+            ctc_reasons.append(reason)
+            odc_reasons.append(reason)
+            continue
+        if is_ctc_age(d, p):
             has_ctc_child = True
             if d.id_type in WORK_SSN and filer_ssn:
                 n_ctc += 1
                 continue
             if d.id_type not in WORK_SSN:
                 ctc_reasons.append(m.CTC_CHILD_NO_SSN.reason(subject=subject))
-                ctc_changes.append(m.CHILD_SSN_BY_DUE_DATE.change(subject=subject))
             if d.id_type in FEDERAL_TIN:
                 moved = True
-        elif is_ctc_age(d, p):
-            ctc_reasons.append(m.CTC_CHILD_RESIDENCY.reason(subject=subject, months=d.months_lived_with_filer))
         elif d.age < PLAUSIBLE_CHILD_AGE:
             ctc_reasons.append(m.CTC_CHILD_AGE.reason(subject=subject, age=d.age))
         if d.id_type in FEDERAL_TIN:
@@ -97,16 +106,13 @@ def assess_ctc_odc(
                 pending_dependents.append(subject)
         else:
             odc_reasons.append(m.ODC_DEPENDENT_NO_TIN.reason(subject=subject))
-            odc_changes.append(m.DEPENDENT_W7.change(subject=subject))
 
     if not has_ctc_child:
         ctc_reasons.insert(0, m.CTC_NO_CHILD_UNDER_17.reason())
     elif not filer_ssn:
-        ctc_reasons.insert(0, m.CTC_NO_FILER_SSN.reason())
+        ctc_reasons.insert(0, m.CTC_NO_FILER_SSN.reason(year=p.TAX_YEAR))
         if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
-            ctc_changes.insert(0, m.SPOUSE_FILES_JOINTLY.change())
-        for subject, _filer in filer_subjects(h.filers):
-            ctc_changes.append(m.FILER_SSN_BY_DUE_DATE.change(subject=subject))
+            ctc_reasons.append(m.SPOUSE_FILES_JOINTLY.reason())
     if no_tin:
         n_ctc = n_odc = 0
 
@@ -178,7 +184,7 @@ def assess_ctc_odc(
                 lead.insert(0, m.ODC_NO_TAX.reason(tax=dollars(tax)))
             odc = Assessment(ODC_KEY, Status.NOT_ELIGIBLE, ZERO, None, tuple(lead + odc_reasons), tuple(odc_changes))
         else:
-            lead.insert(0, m.ODC_ELIGIBLE.reason(count=n_odc))
+            lead.insert(0, m.ODC_ELIGIBLE.reason(count=n_odc, each=dollars(p.ODC_PER_DEPENDENT.value)))
             if reduction > ZERO:
                 lead.append(m.CTC_PARTLY_PHASED_OUT.reason(threshold=dollars(threshold), reduction=dollars(reduction)))
             if odc_used < odc_after:

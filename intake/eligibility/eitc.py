@@ -1,8 +1,8 @@
 """Federal Earned Income Tax Credit, IRC §32, tax year rules from the parameter module.
 
-Amounts use the exact statutory formula (phase-in rate × earned income up to the maximum, minus
-the phase-out rate × the excess of AGI or earned income, whichever is greater), rounded half up to
-whole dollars. The IRS EITC table works in $50 bands and may differ by a few dollars.
+Amounts use the exact statutory formula (the smaller of the phase-in rate × earned income up to
+the maximum, and the maximum minus the phase-out rate × the excess of AGI or earned income,
+whichever is greater), rounded half up to whole dollars. The IRS EITC table works in $50 bands and may differ by a few dollars.
 """
 
 from __future__ import annotations
@@ -21,14 +21,21 @@ KEY = "federal_eitc"
 
 
 def eitc_amount(p: ModuleType, children: int, earned: Decimal, agi: Decimal, joint: bool) -> Decimal:
-    """Return the exact (unrounded) EITC for ``children`` qualifying children."""
+    """Return the exact (unrounded) EITC for ``children`` qualifying children.
+
+    IRC §32(a)(1): the credit percentage × earned income, up to the maximum credit. §32(a)(2):
+    it may not exceed the *maximum credit* minus the phase-out percentage × the amount by which
+    the greater of AGI and earned income exceeds the phase-out start. The credit is the smaller
+    of the two (the EIC worksheet looks up both earned income and AGI and takes the smaller).
+    """
     if earned <= ZERO:
         return ZERO
     i = min(children, 3)
-    phase_in = min(p.EITC_PHASE_IN_RATE.value[i] * earned, p.EITC_MAX.value[i])
+    maximum = p.EITC_MAX.value[i]
+    phase_in = min(p.EITC_PHASE_IN_RATE.value[i] * earned, maximum)
     start = p.EITC_PHASE_OUT_START.value["joint" if joint else "other"][i]
-    reduction = p.EITC_PHASE_OUT_RATE.value[i] * max(ZERO, max(agi, earned) - start)
-    return max(ZERO, phase_in - reduction)
+    limit = maximum - p.EITC_PHASE_OUT_RATE.value[i] * max(ZERO, max(agi, earned) - start)
+    return max(ZERO, min(phase_in, limit))
 
 
 def eitc_end(p: ModuleType, children: int, joint: bool) -> Decimal:
@@ -57,18 +64,17 @@ def assess_eitc(h: Household, p: ModuleType, income: Income) -> tuple[Assessment
             counted += 1
         else:
             reasons.append(m.EITC_CHILD_NO_SSN.reason(subject=subject))
-            changes.append(m.CHILD_SSN_BY_DUE_DATE.change(subject=subject))
 
     for subject, filer in filer_subjects(h.filers):
         if filer.id_type not in WORK_SSN:
             blocked = True
             reasons.append(m.EITC_FILER_NO_SSN.reason(subject=subject))
-            changes.append(m.FILER_SSN_BY_DUE_DATE.change(subject=subject))
 
     if income.investment_income > p.EITC_INVESTMENT_INCOME_LIMIT.value:
         blocked = True
         reasons.append(
             m.EITC_INVESTMENT_INCOME.reason(
+                citation=p.EITC_INVESTMENT_INCOME_LIMIT.citation,
                 amount=dollars(income.investment_income), limit=dollars(p.EITC_INVESTMENT_INCOME_LIMIT.value)
             )
         )
@@ -93,12 +99,16 @@ def assess_eitc(h: Household, p: ModuleType, income: Income) -> tuple[Assessment
     if blocked:
         return Assessment(KEY, Status.NOT_ELIGIBLE, ZERO, ZERO, tuple(reasons), tuple(changes)), ZERO
     if candidate <= ZERO:
-        reasons.append(m.EITC_INCOME_TOO_HIGH.reason(end=dollars(eitc_end(p, counted, joint))))
+        reasons.append(m.EITC_INCOME_TOO_HIGH.reason(citation="IRC §32(a)(2); " + p.EITC_CITATION, end=dollars(eitc_end(p, counted, joint))))
         return Assessment(KEY, Status.NOT_ELIGIBLE, ZERO, ZERO, tuple(reasons), tuple(changes)), ZERO
     if separation_question:
         reasons.insert(0, m.EITC_MFS_SEPARATION.reason(amount=dollars(candidate)))
-        changes.insert(0, m.MFS_SEPARATED.change())
+        reasons.insert(1, m.MFS_SEPARATED.reason())
         return Assessment(KEY, Status.INDETERMINATE, ZERO, ZERO, tuple(reasons), tuple(changes)), candidate
-    first = m.EITC_ELIGIBLE.reason(count=counted) if counted else m.EITC_CHILDLESS.reason()
+    first = (
+        m.EITC_ELIGIBLE.reason(count=counted, citation="IRC §32(c)(3), §32(m); " + p.EITC_CITATION)
+        if counted
+        else m.EITC_CHILDLESS.reason(citation="IRC §32(c)(1)(A)(ii); " + p.EITC_CITATION)
+    )
     reasons.insert(0, first)
     return Assessment(KEY, Status.ELIGIBLE, candidate, candidate, tuple(reasons), tuple(changes)), candidate

@@ -1,14 +1,19 @@
-"""``assess``: every credit for one household, with a ``declined`` ID type never guessed.
+"""``assess``: every credit and deduction for one household, with nothing that is open guessed.
 
-When someone declined to give their ID type, the household is screened once for each ID type the
-person could have (grouped so that types the rules treat alike are tried once). A credit whose
-answer is the same in every case is given that answer; otherwise it is *indeterminate*, amount 0.
+Open questions are screened both (or every) way and an answer is given only where it is the same
+in every case; otherwise the credit is *indeterminate*, amount 0, with the question in its reason:
+- a ``declined`` ID type: screened once for each ID type the person could have (types the rules
+  treat alike are tried once). Above ``MAX_SCENARIOS`` combinations, only the credits an ID
+  decides become indeterminate (those blocked by a fact that no ID changes keep their answer);
+- a dependent who lived with the filer under 7 months: CTC/ODC with and without the release;
+- a deduction the facts file leaves open: the credits limited by income tax, at both tax figures.
+Then the change search (``changes.py``) tries the edits the law offers.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import ModuleType
 
@@ -16,57 +21,175 @@ from django.utils.translation import gettext
 
 from intake.eligibility import catalogue as m
 from intake.eligibility.california import assess_california
-from intake.eligibility.children import dependent_subject
+from intake.eligibility.changes import with_changes
+from intake.eligibility.children import dependent_subject, lives_with_filer
 from intake.eligibility.ctc import assess_ctc_odc
+from intake.eligibility.deductions import DEDUCTION_KEYS
 from intake.eligibility.eitc import assess_eitc
 from intake.eligibility.errors import HouseholdError
-from intake.eligibility.facts import Household, IdType
-from intake.eligibility.federal_tax import income_for, income_tax
+from intake.eligibility.facts import FilingStatus, Household, IdType
+from intake.eligibility.federal_tax import Income, TaxComputation, federal_tax, income_for
 from intake.eligibility.flags import household_flags
 from intake.eligibility.money import ZERO
-from intake.eligibility.params import BY_YEAR, SUPPORTED_TAX_YEARS
-from intake.eligibility.result import CREDIT_KEYS, Assessment, Screening, Status
+from intake.eligibility.params import BY_YEAR, SUPPORTED_TAX_YEARS, california_is_estimate
+from intake.eligibility.result import CALIFORNIA_KEYS, CREDIT_KEYS, Assessment, Screening, Status
 
 # One representative per class of ID types the rules distinguish.
 FILER_OPTIONS = (IdType.SSN, IdType.ITIN, IdType.NONE)  # SSN not valid for work ≡ ITIN here
 DEPENDENT_OPTIONS = (IdType.SSN, IdType.ITIN, IdType.ATIN, IdType.NONE)
 MAX_SCENARIOS = 256
 
+# Reasons that state a fact no ID type changes and that rule the credit (or deduction) out on
+# their own: beyond MAX_SCENARIOS such an answer holds whatever the declined IDs are.
+_CALIFORNIA_GATE = frozenset({
+    "ca_not_resident", "ca_married_filing_separately", "ca_eitc_min_age",
+    "ca_investment_income_over_limit", "ca_income_too_high",
+})
+DECIDED_WITHOUT_IDS = {
+    "federal_ctc": frozenset({"ctc_no_child_under_17"}),
+    "federal_odc": frozenset(),
+    "federal_eitc": frozenset({"eitc_investment_income_over_limit", "eitc_no_earned_income", "eitc_mfs_no_child"}),
+    "ca_eitc": _CALIFORNIA_GATE | {"ca_no_earned_income"},
+    "ca_yctc": _CALIFORNIA_GATE,
+    "ca_fytc": _CALIFORNIA_GATE | {"fytc_no_foster_youth"},
+    "senior": frozenset({"senior_no_filer_65", "deduction_needs_joint_return"}),
+    "tips": frozenset({"tips_none_entered", "deduction_needs_joint_return"}),
+    "overtime": frozenset({"overtime_none_entered", "deduction_needs_joint_return"}),
+    "car_loan_interest": None,  # no ID rule at all: always decided
+    "qbi": frozenset({"qbi_no_business_profit", "qbi_above_threshold"}),
+}
+# California answers that an income limit decides: an estimate too while the limits are last year's.
+_CA_LIMIT_CODES = frozenset({
+    "ca_income_too_high", "ca_investment_income_over_limit", "yctc_phase_out", "yctc_losses_over_limit",
+    "yctc_zero_earnings_readings_differ",
+})
 
-def assess(household: Household) -> Screening:
-    """Return the screening of every credit for ``household``."""
-    p = BY_YEAR.get(household.tax_year)
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One screening of a household whose ID types are all known."""
+
+    tax: Decimal  # the higher figure when a deduction is open
+    tax_open: bool
+    credits: dict[str, Assessment]
+    deductions: dict[str, Assessment]
+    income: Income | None = None
+    computation: TaxComputation | None = None
+
+
+def parameters(tax_year: int) -> ModuleType:
+    p = BY_YEAR.get(tax_year)
     if p is None:
         raise HouseholdError([(
             "tax_year",
             gettext("tax year %(year)s is not supported (supported: %(supported)s)")
-            % {"year": household.tax_year, "supported": ", ".join(map(str, SUPPORTED_TAX_YEARS))},
+            % {"year": tax_year, "supported": ", ".join(map(str, SUPPORTED_TAX_YEARS))},
         )])
-    flags = household_flags(household)
+    return p
+
+
+def assess(household: Household, *, changes: bool = True) -> Screening:
+    """Return the screening of every credit and deduction for ``household``.
+
+    ``changes=False`` skips the change search (the search itself screens edited households so).
+    """
+    p = parameters(household.tax_year)
+    household, status_flags = usable_filing_status(household)
+    flags = status_flags + household_flags(household, p)
     declined = _declined(household)
     if not declined:
-        tax, credits = _assess_resolved(household, p)
+        run = assess_resolved(household, p)
     else:
-        tax, credits, tax_uncertain = _assess_declined(household, p, declined)
-        if tax_uncertain:
-            flags.append(m.FLAG_TAX_UNCERTAIN.flag("household"))
-    return Screening(household.id, household.tax_year, credits, tax, tuple(flags))
+        run = _assess_declined(household, p, declined)
+    if run.tax_open:
+        flags.append((m.FLAG_TAX_UNCERTAIN if declined else m.FLAG_TAX_RANGE).flag("household"))
+    credits = run.credits
+    if changes:
+        credits = with_changes(household, p, run, bool(declined), assess_resolved)
+    return Screening(household.id, household.tax_year, credits, run.tax, tuple(flags), run.deductions)
 
 
-def _assess_resolved(h: Household, p: ModuleType) -> tuple[Decimal, dict[str, Assessment]]:
-    income = income_for(h, p)
-    tax = income_tax(h, p, income)
+def usable_filing_status(h: Household) -> tuple[Household, list]:
+    """Head of household and QSS need a qualifying person: without any dependent, screen as single.
+
+    The JSON reader refuses such a household as an input problem; this covers facts built elsewhere.
+    """
+    needs_person = (FilingStatus.HEAD_OF_HOUSEHOLD, FilingStatus.QUALIFYING_SURVIVING_SPOUSE)
+    if h.filing_status in needs_person and not h.dependents:
+        return replace(h, filing_status=FilingStatus.SINGLE), [m.FLAG_STATUS_NEEDS_PERSON.flag("household")]
+    return h, []
+
+
+def assess_resolved(
+    h: Household,
+    p: ModuleType,
+    *,
+    income: Income | None = None,
+    tax: TaxComputation | None = None,
+    california: bool = True,
+) -> Run:
+    """Screen a household with every ID type known (no change search).
+
+    The change search passes the income (ID types do not change it), the tax when the edits
+    cannot change it, and ``california=False`` when they cannot change California's answers.
+    """
+    income = income or income_for(h, p)
+    tax = tax or federal_tax(h, p, income)
     eitc, eitc_candidate = assess_eitc(h, p, income)
-    ctc, odc = assess_ctc_odc(h, p, income, tax, eitc, eitc_candidate)
-    ca_eitc, yctc, fytc = assess_california(h, p, income)
-    return tax, {
-        "federal_ctc": ctc,
-        "federal_odc": odc,
-        "federal_eitc": eitc,
-        "ca_eitc": ca_eitc,
-        "ca_yctc": yctc,
-        "ca_fytc": fytc,
+    ctc, odc = _ctc_odc(h, p, income, tax, eitc, eitc_candidate)
+    credits = {"federal_ctc": ctc, "federal_odc": odc, "federal_eitc": eitc}
+    if california:
+        answers = assess_california(h, p, income)
+        if california_is_estimate(p):
+            answers = tuple(_estimate(a, p) for a in answers)
+        credits.update(zip(("ca_eitc", "ca_yctc", "ca_fytc"), answers, strict=True))
+    deductions = {key: tax.deductions[key].assessment for key in DEDUCTION_KEYS}
+    return Run(tax.high, not tax.settled, credits, deductions, income, tax)
+
+
+def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Assessment]:
+    """Schedule 8812 at every open fact (tax figure; residence release) and the common answer."""
+    short = [i for i, d in enumerate(h.dependents) if not lives_with_filer(d, p)]
+    figures = (tax.high,) if tax.settled else (tax.high, tax.low)
+    releases = (False, True) if short else (False,)
+    runs = {
+        (figure, release): assess_ctc_odc(h, p, income, figure, eitc, eitc_candidate, release)
+        for figure in figures for release in releases
     }
+    base = runs[(tax.high, False)]
+    out = []
+    for index in (0, 1):
+        by_release = any(
+            runs[(f, False)][index].outcome() != runs[(f, True)][index].outcome() for f in figures
+        ) if short else False
+        by_tax = any(
+            runs[(tax.high, r)][index].outcome() != runs[(tax.low, r)][index].outcome() for r in releases
+        ) if not tax.settled else False
+        answer = base[index]
+        if by_release or by_tax:
+            reasons = [r for r in answer.reasons if r.code != "residency_not_counted"]
+            lead = []
+            if by_release:
+                lead += [
+                    m.RESIDENCY_QUESTION.reason(subject=dependent_subject(i), months=h.dependents[i].months_lived_with_filer)
+                    for i in short
+                ]
+            if by_tax:
+                lead.append(m.TAX_DEPENDS_ON_DEDUCTION.reason())
+            answer = Assessment(
+                answer.key, Status.INDETERMINATE, ZERO, None if answer.refundable_amount is None else ZERO,
+                tuple(lead + reasons), answer.changes,
+            )
+        out.append(answer)
+    return out[0], out[1]
+
+
+def _estimate(a: Assessment, p: ModuleType) -> Assessment:
+    """Mark a California answer that rests on last year's FTB figures (facts §2.4)."""
+    if a.amount <= ZERO and not any(r.code in _CA_LIMIT_CODES for r in a.reasons):
+        return a
+    note = m.CA_ESTIMATE.reason(figures_year=p.CA_FIGURES_YEAR, year=p.TAX_YEAR)
+    return replace(a, reasons=(note, *a.reasons), estimate=True)
 
 
 def _declined(h: Household) -> list[tuple[str, int]]:
@@ -95,7 +218,7 @@ def _resolve(h: Household, declined: list[tuple[str, int]], choice: tuple[IdType
     )
 
 
-def _assess_declined(h: Household, p: ModuleType, declined: list[tuple[str, int]]):
+def _assess_declined(h: Household, p: ModuleType, declined: list[tuple[str, int]]) -> Run:
     options = [FILER_OPTIONS if kind == "filer" else DEPENDENT_OPTIONS for kind, _ in declined]
     subjects = [_subject(kind, index) for kind, index in declined]
     declined_reasons = [m.ID_DECLINED.reason(subject=s) for s in subjects]
@@ -103,35 +226,45 @@ def _assess_declined(h: Household, p: ModuleType, declined: list[tuple[str, int]
     for option in options:
         count *= len(option)
     if count > MAX_SCENARIOS:
-        # Too many unknowns to try them all: nothing that depends on an ID is guessed.
-        worst = _resolve(h, declined, tuple(IdType.NONE for _ in declined))
-        tax, _ = _assess_resolved(worst, p)
-        credits = {
-            key: Assessment(key, Status.INDETERMINATE, ZERO, None if key == "federal_odc" else ZERO,
-                            tuple(declined_reasons))
-            for key in CREDIT_KEYS
-        }
-        return tax, credits, True
+        return _beyond_cap(h, p, declined, declined_reasons)
 
-    runs = [_assess_resolved(_resolve(h, declined, choice), p) for choice in itertools.product(*options)]
-    taxes = {tax for tax, _ in runs}
-    credits = {}
-    for key in CREDIT_KEYS:
-        results = [run[key] for _, run in runs]
+    runs = [assess_resolved(_resolve(h, declined, choice), p) for choice in itertools.product(*options)]
+    taxes = {run.tax for run in runs}
+
+    def combine(attribute: str, key: str) -> Assessment:
+        results = [getattr(run, attribute)[key] for run in runs]
         first = results[0]
         reasons = _common(results, "reasons")
         changes = _common(results, "changes")
         if len({a.outcome() for a in results}) == 1:
-            credits[key] = Assessment(
-                key, first.status, first.amount, first.refundable_amount,
-                tuple(reasons + [m.DECLINED_NO_EFFECT.reason()]), tuple(changes),
-            )
-        else:
-            credits[key] = Assessment(
-                key, Status.INDETERMINATE, ZERO, None if first.refundable_amount is None else ZERO,
-                tuple(declined_reasons + reasons), tuple(changes),
-            )
-    return max(taxes), credits, len(taxes) > 1
+            return replace(first, reasons=tuple(reasons + [m.DECLINED_NO_EFFECT.reason()]), changes=tuple(changes))
+        return Assessment(
+            key, Status.INDETERMINATE, ZERO, None if first.refundable_amount is None else ZERO,
+            tuple(declined_reasons + reasons), tuple(changes), first.estimate,
+        )
+
+    credits = {key: combine("credits", key) for key in CREDIT_KEYS}
+    deductions = {key: combine("deductions", key) for key in DEDUCTION_KEYS}
+    return Run(max(taxes), len(taxes) > 1 or any(run.tax_open for run in runs), credits, deductions)
+
+
+def _beyond_cap(h, p, declined, declined_reasons) -> Run:
+    """Too many unknowns to try them all: keep only the answers no ID type can change."""
+    worst = assess_resolved(_resolve(h, declined, tuple(IdType.NONE for _ in declined)), p)
+    best = assess_resolved(_resolve(h, declined, tuple(IdType.SSN for _ in declined)), p)
+
+    def decide(a: Assessment) -> Assessment:
+        codes = DECIDED_WITHOUT_IDS[a.key]
+        if codes is None or (a.status is Status.NOT_ELIGIBLE and any(r.code in codes for r in a.reasons)):
+            return replace(a, reasons=(*a.reasons, m.DECLINED_NO_EFFECT.reason()), changes=())
+        return Assessment(
+            a.key, Status.INDETERMINATE, ZERO, None if a.refundable_amount is None else ZERO,
+            tuple(declined_reasons), (), a.estimate or a.key in CALIFORNIA_KEYS and california_is_estimate(p),
+        )
+
+    credits = {key: decide(a) for key, a in worst.credits.items()}
+    deductions = {key: decide(a) for key, a in worst.deductions.items()}
+    return Run(worst.tax, worst.tax != best.tax or worst.tax_open, credits, deductions)
 
 
 def _common(results: list[Assessment], attribute: str) -> list:

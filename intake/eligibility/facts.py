@@ -24,6 +24,9 @@ class IdType(enum.StrEnum):
     DECLINED = "declined"  # the client chose not to say: credits that depend on it are indeterminate
 
 
+RELATIONSHIPS = ("child", "stepchild", "foster_child", "sibling", "grandchild", "other_relative", "other")
+
+
 class FilingStatus(enum.StrEnum):
     SINGLE = "single"
     HEAD_OF_HOUSEHOLD = "head_of_household"
@@ -41,6 +44,9 @@ class Filer:
     # Optional facts beyond the contract in docs/architecture.md; defaults keep the contract's meaning.
     foster_youth: bool = False  # was in California foster care at 13 or older (FYTC)
     blind: bool = False  # adds to the standard deduction
+    qualified_tips: int = 0  # part of wages, earned by this filer (§224)
+    qualified_overtime: int = 0  # the FLSA overtime premium, part of wages (§225)
+    itin_used_recently: bool | None = None  # on a federal return in any of the 3 prior years?
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,8 @@ class Dependent:
     full_time_student: bool = False
     months_lived_with_filer: int = 12
     permanently_disabled: bool = False
+    relationship: str = "child"  # one of RELATIONSHIPS
+    birth_year: int | None = None  # optional; for the Trump-account pilot (age is still required)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,7 @@ class Household:
     self_employment_income: int = 0
     other_income: int = 0
     investment_income: int = 0
+    car_loan_interest: int = 0  # new U.S.-assembled vehicle, loan taken out after 2024 (§163(h)(4))
 
     @property
     def filers(self) -> tuple[Filer, ...]:

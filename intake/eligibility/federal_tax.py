@@ -1,7 +1,8 @@
 """Income, self-employment tax and federal income tax before credits.
 
-``income_tax`` is the regular income tax on taxable income (Form 1040 line 16): the 2025 brackets
-applied to AGI minus the standard deduction (with the 65+/blind additions) and the senior deduction.
+``federal_tax`` is the regular income tax on taxable income (Form 1040 line 16): the year's
+brackets applied to AGI minus the standard deduction (with the 65+/blind additions), the Schedule
+1-A deductions (senior, tips, overtime, car-loan interest) and the QBI deduction (Form 8995).
 Self-employment tax is a separate tax (Schedule 2) and is not part of it; its deductible half
 lowers AGI. This is the tax the non-refundable Child Tax Credit and ODC are limited by.
 """
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import ModuleType
 
-from intake.eligibility.facts import FilingStatus, Household, IdType
+from intake.eligibility.deductions import qbi_deduction, schedule_1a_deductions
+from intake.eligibility.facts import FilingStatus, Household
 from intake.eligibility.money import ZERO, whole
 
 JOINT = FilingStatus.MARRIED_FILING_JOINTLY
@@ -55,6 +57,7 @@ def income_for(h: Household, p: ModuleType) -> Income:
 
 
 def standard_deduction(h: Household, p: ModuleType) -> Decimal:
+    """Return the standard deduction with the 65+/blind additions (IRC §63(c), §63(f))."""
     status = h.filing_status
     amount = p.STANDARD_DEDUCTION.value[status]
     extra = p.ADDITIONAL_STANDARD_DEDUCTION.value[status]
@@ -64,20 +67,6 @@ def standard_deduction(h: Household, p: ModuleType) -> Decimal:
         if filer.blind:
             amount += extra
     return amount
-
-
-def senior_deduction(h: Household, p: ModuleType, agi: Decimal) -> Decimal:
-    """Return the 2025–2028 senior deduction: $6,000 per filer 65+ with an SSN valid for work."""
-    if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
-        return ZERO  # a married filer must file jointly (§151(d)(5)(C)(iii))
-    count = sum(
-        1 for f in h.filers if f.age >= p.SENIOR_DEDUCTION_AGE.value and f.id_type is IdType.SSN
-    )
-    if not count:
-        return ZERO
-    start = p.SENIOR_DEDUCTION_PHASE_OUT_START.value["joint" if h.filing_status is JOINT else "other"]
-    each = p.SENIOR_DEDUCTION.value - max(ZERO, agi - start) * p.SENIOR_DEDUCTION_PHASE_OUT_RATE.value
-    return max(ZERO, each) * count
 
 
 def tax_on(taxable: Decimal, status: FilingStatus, p: ModuleType) -> Decimal:
@@ -93,8 +82,36 @@ def tax_on(taxable: Decimal, status: FilingStatus, p: ModuleType) -> Decimal:
     return tax + (taxable - lower) * rates[-1]
 
 
-def income_tax(h: Household, p: ModuleType, income: Income) -> Decimal:
-    """Return federal income tax before credits, in whole dollars."""
-    deductions = standard_deduction(h, p) + senior_deduction(h, p, income.agi)
-    taxable = max(ZERO, income.agi - deductions)
-    return whole(tax_on(taxable, h.filing_status, p))
+@dataclass(frozen=True, slots=True)
+class TaxComputation:
+    """Federal income tax before credits (Form 1040 line 16) with the deductions that lead to it.
+
+    ``low`` and ``high`` differ only when a deduction is indeterminate (its ``low``/``high``
+    bounds differ): then the credits limited by the tax are screened with both.
+    """
+
+    income: Income
+    standard_deduction: Decimal
+    deductions: dict  # key -> deductions.Deduction, in DEDUCTION_KEYS order
+    low: Decimal
+    high: Decimal
+
+    @property
+    def settled(self) -> bool:
+        return self.low == self.high
+
+
+def federal_tax(h: Household, p: ModuleType, income: Income) -> TaxComputation:
+    """Return the tax: AGI − standard deduction − Schedule 1-A deductions − QBI, taxed by brackets."""
+    std = standard_deduction(h, p)
+    found = schedule_1a_deductions(h, p, income)
+    most = sum((d.high for d in found.values()), ZERO)
+    least = sum((d.low for d in found.values()), ZERO)
+    # §199A(e)(1): taxable income before the QBI deduction (with every other deduction taken).
+    before_low = max(ZERO, income.agi - std - most)
+    before_high = max(ZERO, income.agi - std - least)
+    qbi = qbi_deduction(h, p, income, before_low, before_high)
+    found["qbi"] = qbi
+    low = whole(tax_on(max(ZERO, before_low - qbi.high), h.filing_status, p))
+    high = whole(tax_on(max(ZERO, before_high - qbi.low), h.filing_status, p))
+    return TaxComputation(income, std, found, low, high)

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.utils.translation import gettext
 
+from clinic.validators import looks_like_tin
 from intake.eligibility.errors import HouseholdError
-from intake.eligibility.facts import Dependent, Filer, FilingStatus, Household, IdType
+from intake.eligibility.facts import RELATIONSHIPS, Dependent, Filer, FilingStatus, Household, IdType
 from intake.eligibility.params import SUPPORTED_TAX_YEARS
 
 MAX_AGE = 120
@@ -16,10 +17,16 @@ MAX_DEPENDENTS = 12  # matches intake.models.MAX_DEPENDENTS
 
 HOUSEHOLD_FIELDS = frozenset({
     "id", "tax_year", "state", "filing_status", "taxpayer", "spouse", "dependents",
-    "wages", "self_employment_income", "other_income", "investment_income",
+    "wages", "self_employment_income", "other_income", "investment_income", "car_loan_interest",
 })
-FILER_FIELDS = frozenset({"id_type", "age", "foster_youth", "blind"})
-DEPENDENT_FIELDS = frozenset({"id_type", "age", "full_time_student", "months_lived_with_filer", "permanently_disabled"})
+FILER_FIELDS = frozenset({
+    "id_type", "age", "foster_youth", "blind", "qualified_tips", "qualified_overtime", "itin_used_recently",
+})
+DEPENDENT_FIELDS = frozenset({
+    "id_type", "age", "full_time_student", "months_lived_with_filer", "permanently_disabled",
+    "relationship", "birth_year",
+})
+MIN_BIRTH_YEAR = 1900
 FILER_ID_TYPES = tuple(t.value for t in IdType if t is not IdType.ATIN)
 DEPENDENT_ID_TYPES = tuple(t.value for t in IdType)
 
@@ -27,9 +34,13 @@ DEPENDENT_ID_TYPES = tuple(t.value for t in IdType)
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[tuple[str, str]] = []
+        self.tax_year: int | None = None  # once read, for the birth-year check
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append((path, message))
+
+    def problems_for(self, prefix: str) -> bool:
+        return any(path.startswith(prefix) for path, _ in self.problems)
 
     def unknown(self, obj: dict, allowed: frozenset, prefix: str) -> None:
         for key in obj:
@@ -50,13 +61,13 @@ class _Reader:
             return low
         return value
 
-    def boolean(self, obj: dict, key: str, path: str) -> bool:
-        value = obj.get(key, False)
+    def boolean(self, obj: dict, key: str, path: str, *, nullable: bool = False) -> bool | None:
+        value = obj.get(key, None if nullable else False)
         if value is None:
-            return False
+            return None if nullable else False
         if not isinstance(value, bool):
-            self.problem(path, gettext("must be true or false"))
-            return False
+            self.problem(path, gettext("must be true, false or null") if nullable else gettext("must be true or false"))
+            return None if nullable else False
         return value
 
     def choice(self, obj: dict, key: str, path: str, choices: tuple[str, ...]) -> str | None:
@@ -78,9 +89,15 @@ class _Reader:
         age = self.whole(obj, "age", f"{path}.age", 0, MAX_AGE)
         foster = self.boolean(obj, "foster_youth", f"{path}.foster_youth")
         blind = self.boolean(obj, "blind", f"{path}.blind")
+        tips = self.whole(obj, "qualified_tips", f"{path}.qualified_tips", 0, MAX_MONEY, default=0)
+        overtime = self.whole(obj, "qualified_overtime", f"{path}.qualified_overtime", 0, MAX_MONEY, default=0)
+        recent = self.boolean(obj, "itin_used_recently", f"{path}.itin_used_recently", nullable=True)
         if id_type is None:
             return None
-        return Filer(IdType(id_type), age, foster_youth=foster, blind=blind)
+        return Filer(
+            IdType(id_type), age, foster_youth=foster, blind=blind,
+            qualified_tips=tips, qualified_overtime=overtime, itin_used_recently=recent,
+        )
 
     def dependent(self, obj: Any, path: str) -> Dependent | None:
         if not isinstance(obj, dict):
@@ -92,9 +109,22 @@ class _Reader:
         student = self.boolean(obj, "full_time_student", f"{path}.full_time_student")
         months = self.whole(obj, "months_lived_with_filer", f"{path}.months_lived_with_filer", 0, 12, default=12)
         disabled = self.boolean(obj, "permanently_disabled", f"{path}.permanently_disabled")
+        relationship = obj.get("relationship")
+        if relationship is None:
+            relationship = "child"
+        elif relationship not in RELATIONSHIPS:
+            self.problem(f"{path}.relationship", gettext("must be one of: %(choices)s") % {"choices": ", ".join(RELATIONSHIPS)})
+        birth_year = None
+        if obj.get("birth_year") is not None:
+            birth_year = self.whole(obj, "birth_year", f"{path}.birth_year", MIN_BIRTH_YEAR, self.tax_year or 9999)
+            if self.tax_year and birth_year != MIN_BIRTH_YEAR and self.tax_year - birth_year not in (age, age + 1):
+                self.problem(
+                    f"{path}.birth_year",
+                    gettext("does not fit the age at the end of %(year)s (%(age)s)") % {"year": self.tax_year, "age": age},
+                )
         if id_type is None:
             return None
-        return Dependent(IdType(id_type), age, student, months, disabled)
+        return Dependent(IdType(id_type), age, student, months, disabled, relationship, birth_year)
 
 
 def parse_household(obj: Any) -> Household:
@@ -110,6 +140,10 @@ def parse_household(obj: Any) -> Household:
     if not isinstance(household_id, str) or len(household_id) > 100:
         r.problem("id", gettext("must be a string of at most 100 characters"))
         household_id = ""
+    elif looks_like_tin(household_id):
+        # The clinic never records an ID number, not even as a household's label.
+        r.problem("id", gettext("looks like a Social Security number or ITIN; use a visit code or any other label"))
+        household_id = ""
 
     tax_year = obj.get("tax_year")
     if tax_year is None:
@@ -122,6 +156,8 @@ def parse_household(obj: Any) -> Household:
             gettext("tax year %(year)s is not supported (supported: %(supported)s)")
             % {"year": tax_year, "supported": ", ".join(map(str, SUPPORTED_TAX_YEARS))},
         )
+    else:
+        r.tax_year = tax_year
 
     state = obj.get("state", "CA")
     if not isinstance(state, str) or len(state.strip()) != 2 or not state.strip().isalpha():
@@ -161,6 +197,22 @@ def parse_household(obj: Any) -> Household:
     se = r.whole(obj, "self_employment_income", "self_employment_income", -MAX_MONEY, MAX_MONEY, default=0)
     other = r.whole(obj, "other_income", "other_income", 0, MAX_MONEY, default=0)
     investment = r.whole(obj, "investment_income", "investment_income", 0, MAX_MONEY, default=0)
+    car_loan = r.whole(obj, "car_loan_interest", "car_loan_interest", 0, MAX_MONEY, default=0)
+    filers = [f for f in (taxpayer, spouse) if f is not None]
+    for name in ("qualified_tips", "qualified_overtime"):
+        if sum(getattr(f, name) for f in filers) > wages:
+            r.problem(name, gettext("is part of wages, so it cannot be more than wages (%(wages)s)") % {"wages": wages})
+    if sum(f.qualified_tips + f.qualified_overtime for f in filers) > wages and all(
+        sum(getattr(f, n) for f in filers) <= wages for n in ("qualified_tips", "qualified_overtime")
+    ):
+        r.problem("qualified_tips", gettext("tips and overtime together are part of wages, so they cannot be more than wages"))
+    if status in (FilingStatus.HEAD_OF_HOUSEHOLD, FilingStatus.QUALIFYING_SURVIVING_SPOUSE) and not dependents \
+            and not r.problems_for("dependents"):
+        r.problem(
+            "filing_status",
+            gettext("%(status)s needs a qualifying person: list the dependent, or use another filing status")
+            % {"status": status.value},
+        )
 
     if r.problems:
         raise HouseholdError(r.problems)
@@ -176,4 +228,5 @@ def parse_household(obj: Any) -> Household:
         self_employment_income=se,
         other_income=other,
         investment_income=investment,
+        car_loan_interest=car_loan,
     )

@@ -23,6 +23,14 @@ CREDIT_LABELS = {
     "ca_fytc": _("Foster Youth Tax Credit"),
 }
 
+DEDUCTION_LABELS = {
+    "senior": _("Senior deduction (65 and older)"),
+    "tips": _("No tax on tips"),
+    "overtime": _("No tax on overtime"),
+    "car_loan_interest": _("Car-loan interest"),
+    "qbi": _("Qualified business income deduction"),
+}
+
 ZERO = Decimal(0)
 
 
@@ -122,16 +130,54 @@ class Reason(NamedTuple):
         return {"code": self.code, "message": text, "citation": self.citation}
 
 
+class Edit(NamedTuple):
+    """One edit of a household: a dotted path into its JSON (0-based indexes) and the new value."""
+
+    path: str
+    value: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "value": self.value}
+
+
 class Change(NamedTuple):
-    """What would change the answer, where the law offers a way."""
+    """What would change the answer: the edits the law offers and the amount once they are made.
+
+    Computed (intake/eligibility/changes.py): ``amount_after`` is the credit's amount when the
+    household is screened again with every edit in ``scenario``.
+    """
 
     code: str
     message: Message
     citation: str
+    scenario: tuple[Edit, ...] = ()
+    amount_after: Decimal | None = None
 
-    def as_dict(self, language: str | None = None) -> dict[str, str]:
+    def as_dict(self, language: str | None = None) -> dict[str, Any]:
         text = self.message.render(language) if language else str(self.message)
-        return {"code": self.code, "message": text, "citation": self.citation}
+        data: dict[str, Any] = {"code": self.code, "message": text, "citation": self.citation}
+        data["scenario"] = [edit.as_dict() for edit in self.scenario]
+        if self.amount_after is not None:
+            data["amount_after"] = int(self.amount_after)
+        return data
+
+
+class Sentences:
+    """Several messages shown as one list inside another message ("…: a; b"), each translated."""
+
+    __slots__ = ("messages",)
+
+    def __init__(self, messages: tuple[Message, ...]):
+        self.messages = tuple(messages)
+
+    def __str__(self) -> str:
+        return "; ".join(str(m) for m in self.messages)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentences) and self.messages == other.messages
+
+    def __hash__(self) -> int:
+        return hash(self.messages)
 
 
 class Flag(NamedTuple):
@@ -157,10 +203,13 @@ class Assessment:
     refundable_amount: Decimal | None = None
     reasons: tuple[Reason, ...] = ()
     changes: tuple[Change, ...] = ()
+    # True when the amount rests on figures not yet published for the year (California TY2026
+    # until FTB's amounts are in the facts file); a reason whose code contains "estimate" says so.
+    estimate: bool = False
 
     @property
     def label(self):
-        return CREDIT_LABELS[self.key]
+        return CREDIT_LABELS.get(self.key) or DEDUCTION_LABELS[self.key]
 
     @property
     def is_eligible(self) -> bool:
@@ -174,6 +223,8 @@ class Assessment:
         data: dict[str, Any] = {"status": self.status.value, "amount": int(self.amount)}
         if self.refundable_amount is not None:
             data["refundable_amount"] = int(self.refundable_amount)
+        if self.estimate:
+            data["estimate"] = True
         data["reasons"] = [reason.as_dict(language) for reason in self.reasons]
         data["changes"] = [change.as_dict(language) for change in self.changes]
         return data
@@ -188,6 +239,12 @@ class Screening:
     credits: dict[str, Assessment]
     federal_income_tax_before_credits: Decimal
     flags: tuple[Flag, ...] = field(default=())
+    deductions: dict[str, Assessment] = field(default_factory=dict)
+
+    @property
+    def estimate(self) -> bool:
+        """Whether any amount shown is an estimate (see ``Assessment.estimate``)."""
+        return any(a.estimate for a in self.credits.values())
 
     def _sum(self, keys) -> Decimal:
         return sum(
@@ -214,5 +271,6 @@ class Screening:
             "tax_year": self.tax_year,
             "credits": {key: assessment.as_dict(language) for key, assessment in self.credits.items()},
             "federal_income_tax_before_credits": int(self.federal_income_tax_before_credits),
+            "deductions": {key: a.as_dict(language) for key, a in self.deductions.items()},
             "flags": [flag.as_dict(language) for flag in self.flags],
         }

@@ -44,7 +44,7 @@ def amounts(screening) -> dict[str, tuple[str, int]]:
 
 def codes(screening) -> set[str]:
     found = {flag.code for flag in screening.flags}
-    for a in screening.credits.values():
+    for a in (*screening.credits.values(), *screening.deductions.values()):
         found.update(r.code for r in a.reasons)
         found.update(c.code for c in a.changes)
     return found

@@ -89,9 +89,11 @@ def test_social_security_tax_on_self_employment_stops_at_the_wage_base():
     # Net earnings 200,000 × 0.9235 = 184,700; Social Security part capped at 176,100:
     # SE tax = 176,100 × 12.4% + 184,700 × 2.9% = 21,836.40 + 5,356.30 = 27,192.70; half 13,596.35.
     # AGI 186,403.65; taxable 186,403.65 − 15,750 = 170,653.65.
-    # Tax: 1,192.50 + 4,386 + 22% × 54,875 (12,072.50) + 24% × 67,303.65 (16,152.88) = 33,803.88 → 33,804.
+    # Without QBI the tax would be 33,804. With the QBI deduction (issue 9, §199A below the
+    # $197,300 threshold): min(20% × (200,000 − 13,596.35), 20% × 170,653.65) = 34,130.73 → 34,131;
+    # taxable 136,522.65. Tax: 1,192.50 + 4,386 + 12,072.50 + 24% × 33,172.65 (7,961.44) = 25,612.44 → 25,612.
     s = screen(self_employment_income=200000)
-    assert s.federal_income_tax_before_credits == Decimal(33804)
+    assert s.federal_income_tax_before_credits == Decimal(25612)
 
 
 def test_wages_use_up_the_wage_base_before_self_employment():
@@ -99,9 +101,11 @@ def test_wages_use_up_the_wage_base_before_self_employment():
     # Net SE earnings 18,470; room under the base 176,100 − 170,000 = 6,100:
     # SE tax = 6,100 × 12.4% + 18,470 × 2.9% = 756.40 + 535.63 = 1,292.03; half 646.015.
     # AGI 190,000 − 646.015 = 189,353.985; taxable 173,603.985.
-    # Tax: 1,192.50 + 4,386 + 12,072.50 + 24% × 70,253.985 (16,860.96) = 34,511.96 → 34,512.
+    # Without QBI the tax would be 34,512. QBI: min(20% × (20,000 − 646.015), 20% × 173,603.985) =
+    # 3,870.80 → 3,871; taxable 169,732.985. Tax: 1,192.50 + 4,386 + 12,072.50 + 24% × 66,382.985
+    # (15,931.92) = 33,582.92 → 33,583.
     s = screen(wages=170000, self_employment_income=20000)
-    assert s.federal_income_tax_before_credits == Decimal(34512)
+    assert s.federal_income_tax_before_credits == Decimal(33583)
 
 
 # --- YCTC with zero or negative earned income (R&TC §17052.1(b)(1)(B)) ---------------------------

@@ -117,10 +117,14 @@ def test_screen_reports_invalid_households_and_still_answers_the_valid_ones(tmp_
     payload = [household(id="good-1"), bad, nameless, household(id="good-2")]
     code, results, err = _run(tmp_path, monkeypatch, payload)
     assert code == 2
-    assert [r["id"] for r in results] == ["good-1", "good-2"]
+    # One entry per input household, in input order; the invalid ones carry their errors (issue 9).
+    assert [r["id"] for r in results] == ["good-1", "bad-one", None, "good-2"]
+    assert "credits" in results[0] and "credits" in results[3]
+    assert [e["field"] for e in results[1]["errors"]] == ["tax_year", "dependents[0].age"]
+    assert results[2] == {"id": None, "errors": [{"field": "wages", "message": "must be a whole number from 0 to 10000000"}]}
     lines = err.strip().splitlines()
     assert lines == [
-        "household 'bad-one' (#2): tax_year: tax year 2030 is not supported (supported: 2025)",
+        "household 'bad-one' (#2): tax_year: tax year 2030 is not supported (supported: 2025, 2026)",
         "household 'bad-one' (#2): dependents[0].age: must be a whole number from 0 to 120",
         "household #3: wages: must be a whole number from 0 to 10000000",
     ]

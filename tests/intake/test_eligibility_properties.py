@@ -39,6 +39,8 @@ def households(draw):
     status = draw(st.sampled_from(STATUSES))
     # at most two declined answers keeps the scenario search small in the property run
     deps = draw(st.lists(dependents, max_size=4))
+    if not deps and status in ("head_of_household", "qualifying_surviving_spouse"):
+        status = "single"  # those statuses need a qualifying person (an input problem otherwise)
     return household(
         filing_status=status,
         taxpayer=draw(filers),

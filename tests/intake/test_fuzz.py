@@ -50,6 +50,11 @@ class HouseholdFormProperties(TestCase):
             self_employment_income=money_text,
             other_income=money_text,
             investment_income=money_text,
+            car_loan_interest=money_text,
+            taxpayer_qualified_tips=money_text,
+            taxpayer_qualified_overtime=money_text,
+            spouse_qualified_tips=money_text,
+            spouse_qualified_overtime=money_text,
         )
     )
     def test_validating_never_raises_and_valid_answers_reach_the_rules(self, form):

@@ -23,6 +23,11 @@ class P(NamedTuple):
 
 
 TAX_YEAR = 2025
+REV_PROC = "Rev. Proc. 2024-40"  # the year's inflation adjustments
+# The year whose FTB figures the California values below are (facts §2). A year whose own FTB
+# figures are not yet known reuses the previous year's and marks every California amount as an
+# estimate (facts §2.4); it becomes settled by defining its own values here and this to its year.
+CA_FIGURES_YEAR = 2025
 
 # --- Federal income tax -------------------------------------------------------------------------
 STANDARD_DEDUCTION = P(
@@ -43,6 +48,26 @@ SENIOR_DEDUCTION_PHASE_OUT_RATE = P(D("0.06"), "IRC §151(d)(5)(C)(ii)")
 SENIOR_DEDUCTION_PHASE_OUT_START = P(
     {"joint": D(150000), "other": D(75000)}, "IRC §151(d)(5)(C)(ii)"
 )
+# The dependent standard deduction (earned income plus $450, minimum $1,350): facts §1A.1. The
+# engine screens filers who are not someone's dependent; the value is kept for the manual-check rule.
+DEPENDENT_STANDARD_DEDUCTION_ADDON = P(D(450), "IRC §63(c)(5); Rev. Proc. 2024-40 §3.03(2)")
+
+# --- Schedule 1-A deductions, P.L. 119-21 (facts §1.4; TY2025–TY2028) ------------------------------
+TIPS_CAP = P(D(25000), "IRC §224(b)(1) as added by P.L. 119-21 §70201")
+# [N] a draft Schedule 1-A showed one $25,000 cap per joint return; the statute's "taxpayer" may be
+# read per return or per spouse: the engine reports the difference as indeterminate (facts §1.4).
+TIPS_JOINT_CAP_DRAFT = P(D(25000), "Draft 2025 Schedule 1-A (facts §1.4)", "N")
+OVERTIME_CAP = P({"joint": D(25000), "other": D(12500)}, "IRC §225(b)(1) as added by P.L. 119-21 §70202")
+TIPS_OVERTIME_PHASE_OUT_START = P({"joint": D(300000), "other": D(150000)}, "IRC §224(b)(2), §225(b)(2)")
+TIPS_OVERTIME_PHASE_OUT_RATE = P(D("0.1"), "IRC §224(b)(2), §225(b)(2) ($100 per $1,000); PE deductions/tip_income/*")
+CAR_LOAN_INTEREST_CAP = P(D(10000), "IRC §163(h)(4)(C) as added by P.L. 119-21 §70203")
+CAR_LOAN_PHASE_OUT_START = P({"joint": D(200000), "other": D(100000)}, "IRC §163(h)(4)(C)(ii)")
+CAR_LOAN_PHASE_OUT_RATE = P(D("0.2"), "IRC §163(h)(4)(C)(ii) ($200 per $1,000); PE deductions/auto_loan_interest/*")
+
+# --- Qualified business income deduction, IRC §199A (facts §1.5) ----------------------------------
+QBI_RATE = P(D("0.2"), "IRC §199A(a); PE gov/irs/deductions/qbi/max/rate.yaml")
+QBI_THRESHOLD = P({"joint": D(394600), "other": D(197300)}, "IRC §199A(e)(2); PE qbi/phase_out/start.yaml")
+QBI_MINIMUM = None  # the $400 minimum starts in TY2026 (P.L. 119-21 §70105)
 
 _BRACKET_CITATION = "IRC §1(j)(2) as made permanent by P.L. 119-21 §70101; Rev. Proc. 2024-40 §3.01"
 # Not in the facts file: upper bounds of the 10/12/22/24/32/35% brackets (37% above); read in PE
@@ -83,7 +108,7 @@ CTC_PHASE_OUT_PER_STEP = P(D(50), "IRC §24(b)(1)")
 CTC_SSN_CITATION = "IRC §24(h)(7) as amended by P.L. 119-21 §70104(b)"
 
 # --- EITC, IRC §32 (Rev. Proc. 2024-40 §3.06; PE gov/irs/credits/eitc) ------------------------------
-_EITC_CITATION = "IRC §32(b); Rev. Proc. 2024-40 §3.06"
+_EITC_CITATION = EITC_CITATION = "IRC §32(b); Rev. Proc. 2024-40 §3.06"
 EITC_PHASE_IN_RATE = P((D("0.0765"), D("0.34"), D("0.40"), D("0.45")), "IRC §32(b)(1)")
 EITC_EARNED_INCOME_AMOUNT = P((D(8490), D(12730), D(17880), D(17880)), _EITC_CITATION)
 EITC_MAX = P((D(649), D(4328), D(7152), D(8046)), _EITC_CITATION)

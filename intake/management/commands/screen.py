@@ -9,16 +9,18 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext
 
 from clinic.languages import interface_codes, normalize_interface_language
+from clinic.validators import looks_like_tin
 from intake.eligibility import HouseholdError, assess, parse_household
 
 
 class Command(BaseCommand):
     help = (
         "Screen households for federal and California credits. FILE holds one household object or a "
-        "list of them (the JSON of docs/architecture.md); '-' reads standard input. Prints a JSON list of results "
-        "for the valid households, in input order. Problems go to standard error, one line per problem "
+        "list of them (the JSON of docs/architecture.md); '-' reads standard input. Prints a JSON list with one entry "
+        "per input household, in input order: its result, or {\"id\": ..., \"errors\": [...]} when it is invalid. Problems go to standard error, one line per problem "
         "naming the household (its id, or its position) and the field; then the exit status is 2."
     )
     requires_system_checks: list = []
@@ -60,6 +62,7 @@ class Command(BaseCommand):
         households = data if isinstance(data, list) else [data]
         results = []
         problems = []
+        seen: dict[str, int] = {}
         # The results are plain trees without reference cycles (reference counting frees them), but
         # the cyclic collector would scan every live result again and again as the list grows: on
         # 10,000 households that was half the run time. Pause it for the batch.
@@ -68,11 +71,19 @@ class Command(BaseCommand):
         try:
             for position, obj in enumerate(households, start=1):
                 try:
-                    results.append(assess(parse_household(obj)).as_dict())
+                    household = parse_household(obj)
+                    first = seen.setdefault(household.id, position) if household.id else position
+                    if first != position:
+                        raise HouseholdError([("id", gettext("is the same as household #%(first)s's; each household needs its own id") % {"first": first})])
+                    results.append(assess(household).as_dict())
                 except HouseholdError as exc:
                     name = _name(obj, position)
+                    errors = []
                     for field, message in exc.problems:
                         problems.append(f"household {name}: {field or '(whole household)'}: {message}")
+                        errors.append({"field": field, "message": message})
+                    # One entry per input household, in input order, so batch users can line them up.
+                    results.append({"id": _safe_id(obj), "errors": errors})
         finally:
             if collecting:
                 gc.enable()
@@ -83,8 +94,18 @@ class Command(BaseCommand):
             sys.exit(2)
 
 
-def _name(obj, position: int) -> str:
+def _safe_id(obj) -> str | None:
+    """Return the household's id for its error entry, unless it is unusable or shaped like an ID number."""
     household_id = obj.get("id") if isinstance(obj, dict) else None
-    if isinstance(household_id, str | int) and not isinstance(household_id, bool) and str(household_id):
-        return f"{str(household_id)!r} (#{position})"
+    if isinstance(household_id, int) and not isinstance(household_id, bool):
+        household_id = str(household_id)
+    if not isinstance(household_id, str) or len(household_id) > 100 or looks_like_tin(household_id):
+        return None
+    return household_id
+
+
+def _name(obj, position: int) -> str:
+    household_id = _safe_id(obj)
+    if household_id:
+        return f"{household_id!r} (#{position})"
     return f"#{position}"

@@ -1,0 +1,212 @@
+"""What would change the answer, computed: try the edits the law offers, screen again, keep what moves.
+
+The edits are only the ones a household can lawfully make before the return's due date, so a
+listed change never needs a false statement:
+- a person (filer or dependent) without an SSN valid for work *receives* one, issued before the
+  due date (extensions included): IRC §24(h)(7), §32(m). Worded as a condition ("if … receives"):
+  only someone entitled to an SSN can get one;
+- a person with no number at all applies for an ITIN with Form W-7 sent with the return
+  (§24(e); FTB CalEITC eligibility).
+No edit touches ages, months, income, filing status or a ``declined`` answer. (Filing jointly
+needs the spouse's facts, which a separate return does not record: that stays a question, as a
+reason.) Scenarios are tried smallest first; for each credit below its best, a scenario is listed
+when its ``amount_after`` is higher than today's amount and no smaller listed scenario already
+gives that amount. Every scenario lists every edit it needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from intake.eligibility import catalogue as m
+from intake.eligibility.children import CALIFORNIA_ID, WORK_SSN, dependent_subject, is_ctc_age, is_eitc_child
+from intake.eligibility.facts import Household, IdType
+from intake.eligibility.money import dollars
+from intake.eligibility.result import Assessment, Edit, Message, Sentences
+
+SSN = IdType.SSN.value
+W7 = IdType.APPLYING.value
+MAX_EDITS = 3  # taxpayer + spouse + one child: the largest combination the rules can need
+
+
+def _open_credits(h: Household, p) -> tuple[bool, bool]:
+    """Return whether an SSN could still raise the CTC, and the EITC, for this household's income.
+
+    Cheap necessary conditions only (the search verifies everything it lists): the EITC needs
+    earned income, investment income within the limit and income below the end of the largest
+    credit; the CTC needs a child under 17 and income below the full phase-out.
+    """
+    earned = h.wages + h.self_employment_income
+    agi = earned + h.other_income + h.investment_income
+    joint = "joint" if len(h.filers) == 2 else "other"
+    biggest = p.EITC_PHASE_OUT_START.value[joint][3] + p.EITC_MAX.value[3] / p.EITC_PHASE_OUT_RATE.value[3]
+    eitc = earned > 0 and h.investment_income <= p.EITC_INVESTMENT_INCOME_LIMIT.value and max(agi, earned) < biggest
+    children = sum(1 for d in h.dependents if is_ctc_age(d, p))
+    ctc_full_out = p.CTC_PHASE_OUT_START.value[joint] + p.CTC_PER_CHILD.value * children * p.CTC_PHASE_OUT_STEP.value / p.CTC_PHASE_OUT_PER_STEP.value
+    ctc = children > 0 and agi < ctc_full_out
+    return ctc, eitc
+
+
+def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
+    """Return the scenarios worth screening, smallest first, without repeats.
+
+    - a W-7 for each person without a number (ODC and California count an ITIN), and a filer's
+      W-7 with each dependent's (a filer without a number blocks every credit);
+    - for the CTC (a filer's SSN — one is enough — and the child's): each missing child SSN,
+      alone when a filer has one, else with each filer's;
+    - for the EITC (everyone's SSN): the missing filer SSNs together, alone and with each
+      missing child SSN.
+    SSN edits are tried only when the CTC or EITC could still grow at this income.
+    """
+    ctc_open, eitc_open = _open_credits(h, p)
+    w7: list[Edit] = []
+    filers_without: list[Edit] = []
+    ctc_children: list[Edit] = []
+    eitc_children: list[Edit] = []
+    for name, filer in zip(("taxpayer", "spouse"), h.filers, strict=False):
+        if filer.id_type is IdType.DECLINED or filer.id_type in WORK_SSN:
+            continue
+        if filer.id_type is IdType.NONE:
+            w7.append(Edit(f"{name}.id_type", W7))
+        filers_without.append(Edit(f"{name}.id_type", SSN))
+    dependent_w7 = []
+    for i, d in enumerate(h.dependents):
+        if d.id_type is IdType.DECLINED or d.id_type in WORK_SSN:
+            continue
+        edit = Edit(f"dependents.{i}.id_type", SSN)
+        if d.id_type is IdType.NONE:
+            dependent_w7.append(Edit(f"dependents.{i}.id_type", W7))
+        if is_ctc_age(d, p):
+            ctc_children.append(edit)
+        if is_eitc_child(d, p):
+            eitc_children.append(edit)
+
+    found: list[tuple[Edit, ...]] = [(e,) for e in (*w7, *dependent_w7)]
+    found += [(f, d) for f in w7 for d in dependent_w7]
+    filer_has_ssn = len(filers_without) < len(h.filers)
+    if ctc_open:
+        if filer_has_ssn:
+            found += [(c,) for c in ctc_children]
+        else:
+            found += [(f,) for f in filers_without]  # a child who already has an SSN
+            found += [(f, c) for f in filers_without for c in ctc_children]
+    if eitc_open:
+        everyone = tuple(filers_without)
+        if everyone:
+            found.append(everyone)
+        found += [(*everyone, c) for c in eitc_children]
+    seen: set = set()
+    out = []
+    for scenario in sorted(found, key=len):
+        key = frozenset(scenario)
+        if scenario and len(scenario) <= MAX_EDITS and key not in seen:
+            seen.add(key)
+            out.append(scenario)
+    return out
+
+
+def apply_scenario(h: Household, scenario: tuple[Edit, ...]) -> Household:
+    """Return the household with every edit made (only ``id_type`` paths are produced here)."""
+    taxpayer, spouse, dependents = h.taxpayer, h.spouse, list(h.dependents)
+    for edit in scenario:
+        parts = edit.path.split(".")
+        value = IdType(edit.value)
+        if parts[0] == "taxpayer":
+            taxpayer = replace(taxpayer, id_type=value)
+        elif parts[0] == "spouse":
+            spouse = replace(spouse, id_type=value)
+        else:
+            index = int(parts[1])
+            dependents[index] = replace(dependents[index], id_type=value)
+    return replace(h, taxpayer=taxpayer, spouse=spouse, dependents=tuple(dependents))
+
+
+def _subject(path: str) -> tuple[str, bool]:
+    parts = path.split(".")
+    if parts[0] == "dependents":
+        return dependent_subject(int(parts[1])), True
+    return parts[0], False
+
+
+def _describe(scenario: tuple[Edit, ...], amount: Decimal):
+    if len(scenario) == 1:
+        edit = scenario[0]
+        subject, dependent = _subject(edit.path)
+        if edit.value == SSN:
+            spec = m.CHILD_SSN_BY_DUE_DATE if dependent else m.FILER_SSN_BY_DUE_DATE
+        else:
+            spec = m.DEPENDENT_W7 if dependent else m.FILER_W7
+        return spec.change(scenario=scenario, amount_after=amount, subject=subject, amount=dollars(amount))
+    parts = tuple(
+        Message(m.EDIT_SSN if e.value == SSN else m.EDIT_W7, {"subject": _subject(e.path)[0]}) for e in scenario
+    )
+    return m.COMBINED_CHANGES.change(
+        scenario=scenario, amount_after=amount, amount=dollars(amount), edits=Sentences(parts)
+    )
+
+
+def with_changes(h: Household, p, run, declined: bool, assess_resolved) -> dict[str, Assessment]:
+    """Return the run's credits with each one's ``changes`` found by screening the edited household again.
+
+    ``assess_resolved`` is the engine's screening of a household with known IDs (passed in, so
+    this module does not import the engine that imports it).
+    """
+    credits = run.credits
+    if declined:
+        # The answer already depends on an unknown ID; edits on top of it are not searched.
+        return {key: replace(a, changes=()) for key, a in credits.items()}
+    scenarios = candidate_scenarios(h, p)
+    if not scenarios:
+        return credits
+    # The tax changes with a filer's ID only through the senior, tips and overtime deductions.
+    tax_by_filer_id = any(
+        f.age >= p.SENIOR_DEDUCTION_AGE.value or f.qualified_tips or f.qualified_overtime for f in h.filers
+    )
+    found: dict[str, list] = {key: [] for key in credits}
+    listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in credits}
+    screened: dict = {}
+    for scenario in scenarios:
+        filer_edited = any(not e.path.startswith("dependents.") for e in scenario)
+        # California counts any SSN or ITIN already: only a person without one can change it.
+        california = any(_current(h, e.path) not in CALIFORNIA_ID for e in scenario)
+        edited = apply_scenario(h, scenario)
+        # The rules never depend on the order of the filers or of the dependents, so two edited
+        # households with the same people screen alike (e.g. "the taxpayer gets an SSN" and "the
+        # spouse gets an SSN" when both hold ITINs): screen each such household once.
+        key = (_people(edited), california)
+        after = screened.get(key)
+        if after is None:
+            after = screened[key] = assess_resolved(
+                edited, p, income=run.income,
+                tax=None if filer_edited and tax_by_filer_id else run.computation, california=california,
+            ).credits
+        people = frozenset(edit.path for edit in scenario)
+        for key, amount_now in ((k, a.amount) for k, a in credits.items() if k in after):
+            amount = after[key].amount
+            if amount <= amount_now:
+                continue
+            # A listed scenario for the same people or fewer that already reaches this amount
+            # makes this one redundant.
+            if any(previous <= people and value >= amount for previous, value in listed[key]):
+                continue
+            listed[key].append((people, amount))
+            found[key].append(_describe(scenario, amount))
+    return {key: replace(a, changes=tuple(found[key])) if found[key] or a.changes else a for key, a in credits.items()}
+
+
+def _people(h: Household) -> tuple:
+    """The household's people as an order-free key (every field the rules read)."""
+    return (
+        tuple(sorted((f.id_type, f.age, f.foster_youth, f.blind, f.qualified_tips, f.qualified_overtime,
+                      f.itin_used_recently is True, f.itin_used_recently is False) for f in h.filers)),
+        tuple(sorted((d.id_type, d.age, d.full_time_student, d.months_lived_with_filer, d.permanently_disabled,
+                      d.relationship, d.birth_year or 0) for d in h.dependents)),
+    )
+
+
+def _current(h: Household, path: str) -> IdType:
+    parts = path.split(".")
+    if parts[0] == "dependents":
+        return h.dependents[int(parts[1])].id_type
+    return (h.taxpayer if parts[0] == "taxpayer" else h.spouse).id_type
