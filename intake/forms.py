@@ -27,11 +27,11 @@ from intake.models import (
     FILING_STATUS_CHOICES,
     ID_TYPE_CHOICES,
     ITIN_USE_CHOICES,
-    RELATIONSHIP_CHOICES,
-    desk_tax_years,
     MAX_DEPENDENTS,
+    RELATIONSHIP_CHOICES,
     VISIT_CODE_ALPHABET,
     VISIT_CODE_LENGTH,
+    desk_tax_years,
 )
 from intake.services import HOUSEHOLD_FIELDS
 

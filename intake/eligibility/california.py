@@ -21,7 +21,7 @@ from intake.eligibility.children import (
     filer_subjects,
     is_eitc_child,
 )
-from intake.eligibility.facts import FilingStatus, Household, IdType
+from intake.eligibility.facts import FilingStatus, Household
 from intake.eligibility.federal_tax import Income
 from intake.eligibility.money import ZERO, dollars, steps_up, whole
 from intake.eligibility.result import Assessment, Status

@@ -85,7 +85,7 @@ def test_a_recorded_household_keeps_its_year_and_fields_and_its_results_follow_t
     from django.urls import reverse
 
     response = client.post(reverse("intake:household-create"), {**_posted_2027_fields(), "submission_token": token})
-    assert response.status_code == 302, [l for l in response.content.decode().splitlines() if "invalid" in l or "error" in l.lower()][:10]
+    assert response.status_code == 302, [line for line in response.content.decode().splitlines() if "invalid" in line or "error" in line.lower()][:10]
     household = Household.objects.get()
     assert household.tax_year == 2026
     assert household.taxpayer_qualified_tips == 4000 and household.car_loan_interest == 2500
