@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 
 from counseling.recommendations import recommended_topics
 from intake.eligibility.facts import Dependent, Filer, FilingStatus, Household, IdType
@@ -9,10 +10,10 @@ EVERYONE = ["federal-credits", "california-credits"]
 AT_RISK = ["confidentiality", "court-orders", "federal-credits", "california-credits", "filing-decision"]
 
 
-def _household(taxpayer, spouse=None, kids=()):
+def _household(taxpayer, spouse=None, kids=(), tax_year=None):
     return Household(
         id="t",
-        tax_year=2025,
+        tax_year=tax_year or settings.CONFIANZA_TAX_YEAR,  # the season in progress
         filing_status=FilingStatus.MARRIED_FILING_JOINTLY if spouse else FilingStatus.SINGLE,
         taxpayer=Filer(id_type=IdType(taxpayer), age=30),
         spouse=Filer(id_type=IdType(spouse), age=30) if spouse else None,
@@ -39,3 +40,9 @@ def _household(taxpayer, spouse=None, kids=()):
 )
 def test_it_recommends_handouts_for_the_household(taxpayer, spouse, kids, expected):
     assert recommended_topics(_household(taxpayer, spouse, kids)) == expected
+
+
+def test_a_late_return_also_gets_the_late_returns_handout():
+    prior = settings.CONFIANZA_TAX_YEAR - 1
+    assert "late-returns" in recommended_topics(_household("ssn", kids=("ssn",), tax_year=prior))
+    assert "late-returns" not in recommended_topics(_household("ssn", kids=("ssn",)))
