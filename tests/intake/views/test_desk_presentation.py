@@ -48,8 +48,9 @@ def test_saving_says_what_back_and_edit_do(client, volunteer_a):
 
 def test_people_are_named_by_age(client, volunteer_a):
     html = _record(client, volunteer_a).content.decode()
-    assert "the 4-year-old (dependent 1)" in html
-    assert "the 16-year-old (dependent 3)" in html
+    # The relationship question (tax year 2026 fields) is answered "child" in the posted form.
+    assert "the 4-year-old, child (dependent 1)" in html
+    assert "the 16-year-old, child (dependent 3)" in html
 
 
 def test_the_print_style_hides_navigation_and_id_types():
