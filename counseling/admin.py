@@ -11,6 +11,7 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,30 @@ from counseling.services import (
     court_order_update,
     handout_publish,
     handout_version_publish,
+    native_review_record,
 )
+
+
+class AwaitsNativeReviewFilter(admin.SimpleListFilter):
+    """Translations nobody fluent in the language has checked yet (docs/languages.md, "Review")."""
+
+    title = _("native-speaker review")
+    parameter_name = "native_review"
+
+    def lookups(self, request, model_admin):
+        return [("awaiting", _("Awaiting review")), ("done", _("Reviewed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "awaiting":
+            return queryset.exclude(language="en").filter(native_reviewed_on__isnull=True)
+        if self.value() == "done":
+            return queryset.filter(native_reviewed_on__isnull=False)
+        return queryset
+
+
+class NativeReviewForm(forms.Form):
+    reviewer = forms.CharField(label=_("Reviewer's name and qualification"), max_length=200)
+    reviewed_on = forms.DateField(label=_("Date of the review"), initial=clock.today)
 
 
 class EditorOnlyMixin:
@@ -66,7 +90,7 @@ class HandoutVersionForm(forms.ModelForm):
         model = HandoutVersion
         fields = (
             "topic", "language", "title", "summary", "body_markdown", "as_of", "review_by", "reviewer",
-            "tax_year", "version_note", "sources", "status",
+            "tax_year", "version_note", "sources", "status", "translator", "translation_method",
         )
 
     def clean_sources(self):
@@ -76,13 +100,16 @@ class HandoutVersionForm(forms.ModelForm):
 @admin.register(HandoutVersion)
 class HandoutVersionAdmin(EditorOnlyMixin, admin.ModelAdmin):
     form = HandoutVersionForm
-    list_display = ("topic", "language", "version", "status", "as_of", "review_by", "readability_grade", "preview")
-    list_filter = ("status", "language", "topic")
+    list_display = (
+        "topic", "language", "version", "status", "as_of", "review_by", "readability_grade", "native_review", "preview",
+    )
+    list_filter = ("status", "language", AwaitsNativeReviewFilter, "topic")
     search_fields = ("title", "topic__slug")
-    actions = ["publish_drafts"]
+    actions = ["publish_drafts", "record_native_review"]
     readonly_fields = (
         "topic", "language", "version", "title", "summary", "body_markdown", "as_of", "review_by", "reviewer",
-        "tax_year", "version_note", "sources", "status", "readability_grade", "readability_formula",
+        "tax_year", "version_note", "sources", "status", "translator", "translation_method", "native_reviewer",
+        "native_reviewed_on", "readability_grade", "readability_formula",
         "created_by", "created_at", "preview", "copy_link",
     )
 
@@ -122,6 +149,8 @@ class HandoutVersionAdmin(EditorOnlyMixin, admin.ModelAdmin):
             tax_year=data.get("tax_year"),
             version_note=data.get("version_note") or "",
             status=data["status"],
+            translator=data.get("translator") or "",
+            translation_method=data.get("translation_method") or "",
             user=request.user,
         )
         obj.pk = created.pk
@@ -129,6 +158,43 @@ class HandoutVersionAdmin(EditorOnlyMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         pass
+
+    @admin.display(description=_("Native-speaker review"))
+    def native_review(self, obj):
+        if obj.language == "en":
+            return "—"
+        if obj.native_reviewed_on is None:
+            return _("Awaiting review")
+        return format_html("{} ({})", obj.native_reviewer, obj.native_reviewed_on.isoformat())
+
+    @admin.action(description=_("Record a native speaker's review of the selected translations"))
+    def record_native_review(self, request, queryset):
+        """Ask for the reviewer and date, then record them on every selected translation."""
+        if "apply" in request.POST:
+            form = NativeReviewForm(request.POST)
+            if form.is_valid():
+                count = native_review_record(
+                    versions=list(queryset),
+                    reviewer=form.cleaned_data["reviewer"],
+                    reviewed_on=form.cleaned_data["reviewed_on"],
+                    user=request.user,
+                )
+                self.message_user(request, _("Review recorded on %(count)d translations.") % {"count": count})
+                return None
+        else:
+            form = NativeReviewForm()
+        return TemplateResponse(
+            request,
+            "admin/counseling/native_review.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Record a native speaker's review"),
+                "form": form,
+                "versions": queryset,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )
 
     @admin.display(description=_("PDF"))
     def preview(self, obj):

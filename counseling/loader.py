@@ -3,7 +3,8 @@
 Layout, written by content editors and reviewed like code:
 
 * ``topics/<slug>/<language>.md``: TOML front matter between ``+++`` lines (title, summary, as_of,
-  review_by, reviewer, tax_year, version_note, ``[[sources]]`` with title/citation/url), then the
+  review_by, reviewer, tax_year, version_note, translator, translation_method, ``[[sources]]`` with
+  title/citation/url), then the
   Markdown body.
 * ``court_orders.toml``: ``[[order]]`` tables with the register's fields and ``[order.summary]``
   holding one plain-language summary per language code.
@@ -34,6 +35,7 @@ from counseling.recommendations import topic_position
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 HANDOUT_KEYS = {
     "title", "summary", "as_of", "review_by", "reviewer", "tax_year", "version_note", "sources", "status",
+    "translator", "translation_method",
 }
 # What a content file may ask a new version to be.
 HANDOUT_STATUSES = ("published", "draft")
@@ -42,7 +44,10 @@ REQUIRED_HANDOUT_KEYS = {"title", "as_of", "review_by", "reviewer"}
 ORDER_KEYS = {"key", *COURT_ORDER_FIELDS, *COURT_ORDER_TEXTS}
 REQUIRED_ORDER_KEYS = {"key", "court", "case_name", "order_date", "what_it_does", "status", "last_verified"}
 # The fields whose change makes a new handout version.
-VERSIONED_FIELDS = ("title", "summary", "body_markdown", "as_of", "review_by", "reviewer", "tax_year", "sources")
+VERSIONED_FIELDS = (
+    "title", "summary", "body_markdown", "as_of", "review_by", "reviewer", "tax_year", "sources",
+    "translator", "translation_method",
+)
 
 
 class ContentError(ValueError):
@@ -63,6 +68,8 @@ class HandoutText:
     version_note: str = ""
     sources: list = field(default_factory=list)
     status: str = "published"
+    translator: str = ""
+    translation_method: str = ""
 
     def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in VERSIONED_FIELDS}
@@ -122,6 +129,8 @@ def parse_handout(path: Path, *, slug: str | None = None) -> HandoutText:
         sources=sources,
         body_markdown=body,
         status=status,
+        translator=str(meta.get("translator", "")).strip(),
+        translation_method=str(meta.get("translation_method", "")).strip(),
     )
 
 

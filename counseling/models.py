@@ -68,6 +68,12 @@ class HandoutVersion(models.Model):
         _("review by"), help_text=_("After this date the handout prints with an out-of-date warning.")
     )
     reviewer = models.CharField(_("reviewer"), max_length=120)
+    # Who made a translation and how; a native-speaking reviewer's check is recorded apart, in the
+    # admin, because it comes after the text is published (docs/languages.md, "Review").
+    translator = models.CharField(_("translator"), max_length=200, blank=True)
+    translation_method = models.CharField(_("translation method"), max_length=300, blank=True)
+    native_reviewer = models.CharField(_("native-speaker reviewer"), max_length=200, blank=True)
+    native_reviewed_on = models.DateField(_("native-speaker review date"), null=True, blank=True)
     tax_year = models.PositiveSmallIntegerField(_("tax year"), null=True, blank=True)
     version_note = models.CharField(_("what changed"), max_length=300, blank=True)
     sources = models.JSONField(
@@ -104,6 +110,11 @@ class HandoutVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic.slug} [{self.language}] v{self.version}"
+
+    @property
+    def awaits_native_review(self) -> bool:
+        """A translation (not an English original) nobody fluent in its language has checked yet."""
+        return self.language != "en" and self.native_reviewed_on is None
 
     def get_absolute_url(self) -> str:
         return reverse("counseling:version-preview", kwargs={"pk": self.pk})

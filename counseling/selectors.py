@@ -67,6 +67,23 @@ def versions_due_for_review(*, today: dt.date, within_days: int = REVIEW_WINDOW_
     return sorted(due, key=lambda v: (v.review_by, v.topic.order, v.language))
 
 
+def translations_awaiting_native_review() -> list[tuple[str, int, int]]:
+    """Return (language, versions awaiting review, published versions) for each translated language.
+
+    Counts the newest published version of each topic and tax year; English is the original and
+    is not listed. A language with nothing awaiting is listed with 0 so coordinators see it is done.
+    """
+    counts: dict[str, list[int]] = {}
+    for (_topic, language), version in latest_published().items():
+        if language == "en":
+            continue
+        pair = counts.setdefault(language, [0, 0])
+        pair[0] += int(version.awaits_native_review)
+        pair[1] += 1
+    order = [code for code, _name in settings.HANDOUT_LANGUAGES]
+    return [(code, *counts[code]) for code in order if code in counts]
+
+
 def orders_due_for_verification(*, today: dt.date, older_than_days: int = VERIFY_AFTER_DAYS) -> list[CourtOrder]:
     """Return court orders not verified within ``older_than_days`` or whose status is unconfirmed."""
     limit = today - dt.timedelta(days=older_than_days)

@@ -87,6 +87,8 @@ def handout_publish(
     tax_year: int | None = None,
     version_note: str = "",
     status: str = HandoutVersion.Status.PUBLISHED,
+    translator: str = "",
+    translation_method: str = "",
     user=None,
 ) -> HandoutVersion:
     """Create the next version of a topic in a language; earlier versions stay as they were."""
@@ -116,6 +118,8 @@ def handout_publish(
         tax_year=tax_year,
         version_note=version_note.strip(),
         status=status,
+        translator=translator.strip(),
+        translation_method=translation_method.strip(),
         readability_grade=grade,
         readability_formula=formula,
         created_by=user if getattr(user, "is_authenticated", False) else None,
@@ -124,6 +128,29 @@ def handout_publish(
     version.full_clean()
     version.save()
     return version
+
+
+@transaction.atomic
+def native_review_record(*, versions: Iterable[HandoutVersion], reviewer: str, reviewed_on, user=None) -> int:
+    """Record that a native speaker checked these translations; return how many were recorded.
+
+    The text of a version never changes; the review is provenance, written once per version and
+    audited. English originals and versions already reviewed are left as they are.
+    """
+    reviewer = reviewer.strip()
+    if not reviewer:
+        raise ValidationError({"reviewer": ValidationError(_("Name the reviewer."), code="required")})
+    pending = [v.pk for v in versions if v.language != "en" and v.native_reviewed_on is None]
+    count = HandoutVersion.objects.filter(pk__in=pending, native_reviewed_on__isnull=True).update(
+        native_reviewer=reviewer, native_reviewed_on=reviewed_on
+    )
+    if count:
+        audit_record(
+            actor=user,
+            action=AuditEntry.Action.EDIT,
+            data={"fields": ["native_reviewer", "native_reviewed_on"], "count": count, "format": "handout-version"},
+        )
+    return count
 
 
 @transaction.atomic

@@ -29,6 +29,7 @@ from counseling.selectors import (
     handout_catalogue,
     latest_version,
     orders_due_for_verification,
+    translations_awaiting_native_review,
     versions_due_for_review,
 )
 from counseling.services import client_summary_print
@@ -200,6 +201,10 @@ def review_due(request):
             "versions": versions_due_for_review(today=today),
             "blocked": [v for v in versions_due_for_review(today=today) if v.topic.slug in BLOCKED_WHEN_STALE and v.is_stale(today)],
             "orders": orders_due_for_verification(today=today),
+            "translations": [
+                (code, language_name(code), awaiting, total)
+                for code, awaiting, total in translations_awaiting_native_review()
+            ],
             "today": today,
         },
     )
