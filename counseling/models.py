@@ -111,13 +111,13 @@ class HandoutVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.topic.slug} [{self.language}] v{self.version}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("counseling:version-preview", kwargs={"pk": self.pk})
+
     @property
     def awaits_native_review(self) -> bool:
         """A translation (not an English original) nobody fluent in its language has checked yet."""
         return self.language != "en" and self.native_reviewed_on is None
-
-    def get_absolute_url(self) -> str:
-        return reverse("counseling:version-preview", kwargs={"pk": self.pk})
 
     def is_stale(self, today=None) -> bool:
         """Return whether the review-by date has passed (the handout may be out of date)."""
