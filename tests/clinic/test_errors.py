@@ -33,6 +33,13 @@ def test_a_server_error_shows_a_plain_page_without_a_traceback(boom):
         assert leak not in body
 
 
+def test_a_server_error_page_is_in_the_readers_language_and_says_so(boom):
+    response = boom.post("/boom/", {"notes": NOTE_CANARY}, HTTP_ACCEPT_LANGUAGE="es")
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="es">' in body and "Something went wrong" not in body
+
+
 def test_a_server_error_logs_what_and_where_but_not_the_message(boom, caplog):
     caplog.set_level(logging.ERROR)
     # caplog's handler sits outside the project's handler chain; put the project filter on it.
