@@ -19,6 +19,7 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 # Names of the languages in their own script, for the language picker and handout choices. The
 # handout and interface language lists in settings use exactly these (tests/clinic/test_languages.py).
@@ -110,3 +111,14 @@ class LanguageChoiceField(forms.ChoiceField):
             return text
         codes = [str(key) for key, _label in self.choices]
         return normalize_language(text, codes) or text
+
+
+# Django translates month names itself for most languages but ships no Tagalog catalogue. Marked
+# here, the names Django's date formats use ("F": the month written out) enter the project's
+# catalogues, which Django reads before its own, so "Disyembre 2, 2026" prints in Tagalog with the
+# formats of clinic/formats/tl; a language Django translates gets the same word it would anyway.
+MONTH_NAMES = (
+    gettext_noop("January"), gettext_noop("February"), gettext_noop("March"), gettext_noop("April"),
+    gettext_noop("May"), gettext_noop("June"), gettext_noop("July"), gettext_noop("August"),
+    gettext_noop("September"), gettext_noop("October"), gettext_noop("November"), gettext_noop("December"),
+)

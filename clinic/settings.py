@@ -330,6 +330,8 @@ HANDOUT_LANGUAGES = [
     ("tl", "Tagalog"),
 ]
 LOCALE_PATHS = [BASE_DIR / "clinic" / "locale"]
+# Date formats for languages Django has none for (Tagalog).
+FORMAT_MODULE_PATH = ["clinic.formats"]
 TIME_ZONE = env_str("CONFIANZA_TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True

@@ -35,7 +35,13 @@ MAX_QR_CODES = 2
 
 
 # Dates in the reader's words, month spelled out (Django's English default abbreviates it).
-DATE_WORDS = {"en": ("F j, Y", "F Y"), "es": (r"j \d\e F \d\e Y", r"F \d\e Y")}
+# Vietnamese: "ngày 2 tháng 12 năm 2026" (Django's own format capitalises "Ngày" and pads the day).
+# Chinese, Korean (2026年12月2日, 2026년 12월 2일) and Tagalog (clinic/formats/tl) use their locale's.
+DATE_WORDS = {
+    "en": ("F j, Y", "F Y"),
+    "es": (r"j \d\e F \d\e Y", r"F \d\e Y"),
+    "vi": (r"\n\g\à\y j \t\h\á\n\g n \n\ă\m Y", r"\t\h\á\n\g n \n\ă\m Y"),
+}
 
 
 def date_words(value: dt.date | None, *, month_only: bool = False) -> str:
