@@ -67,17 +67,6 @@ def of_language(shipped, language):
     return found
 
 
-def test_every_topic_and_tax_year_ships_in_every_handout_language(shipped):
-    topics = {(slug, year) for slug, year, _language in shipped}
-    missing = sorted(
-        (slug, year or 0, language)
-        for slug, year in topics
-        for language in LANGUAGES
-        if (slug, year, language) not in shipped
-    )
-    assert missing == []
-
-
 @pytest.mark.parametrize("language", [code for code in LANGUAGES if code in FACES])
 def test_every_font_is_embedded_and_the_languages_own_face(shipped, language):
     for key, (_version, pdf) in of_language(shipped, language).items():
