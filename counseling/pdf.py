@@ -12,6 +12,7 @@ never depends on the network at a pop-up site.
 from __future__ import annotations
 
 import mimetypes
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,8 +91,26 @@ def new_font_config() -> FontConfiguration:
     return config
 
 
+# Korean breaks lines between words, at spaces (CSS ``word-break: keep-all``); WeasyPrint (Pango)
+# breaks between any two Hangul syllables and does not implement keep-all. Each run of Hangul is
+# wrapped in a no-wrap span instead (text nodes only: never inside a tag, a style or a drawing).
+HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3][\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3.,·)」]*")
+MARKUP = re.compile(r"(<svg\b.*?</svg>|<style\b.*?</style>|<[^>]*>)", re.S | re.I)
+KOREAN_DOCUMENT = re.compile(r"<html[^>]*\blang=\"ko\b", re.I)
+
+
+def keep_korean_words(html: str) -> str:
+    """Return ``html`` with every Korean word kept on one line (for a ``lang="ko"`` document)."""
+    parts = MARKUP.split(html)
+    for i in range(0, len(parts), 2):  # even parts are text between tags
+        parts[i] = HANGUL_RUN.sub(lambda m: f'<span class="ko-word">{m.group(0)}</span>', parts[i])
+    return "".join(parts)
+
+
 def html_to_document(html: str, *, font_config: FontConfiguration | None = None):
     """Lay out HTML with the static-only fetcher; raise ResourceRefused on any foreign URL."""
+    if KOREAN_DOCUMENT.search(html[:2000]):
+        html = keep_korean_words(html)
     try:
         return HTML(string=html, base_url=INTERNAL_ORIGIN, url_fetcher=StaticFilesOnlyFetcher()).render(
             font_config=font_config or new_font_config()

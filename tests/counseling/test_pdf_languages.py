@@ -165,3 +165,23 @@ def test_page_images_when_asked(language_pdfs, tmp_path):
         args = ["-png", "-r", "110", "-f", "1", "-l", "1", str(pdf), str(out / f"glyphs-{language}")]
         subprocess.run([pdftoppm, *args], check=True)  # noqa: S603 - a fixed tool on our own file
     assert sorted(p.name for p in out.glob("glyphs-*.png"))
+
+
+def test_korean_lines_break_between_words_never_inside_one():
+    """Korean wraps at spaces (keep-all); Pango alone would split 청소년 into 청소 / 년."""
+    from counseling.pdf import html_to_pdf, keep_korean_words
+
+    sentence = "캘리포니아 세액공제: CalEITC 세액공제, 어린 자녀 세액공제, 위탁 청소년 세액공제 " * 4
+    html = (
+        '<html lang="ko"><head><style>.ko-word { white-space: nowrap }</style></head>'
+        f'<body style="font-family: \'Noto Sans CJK KR\'; width: 8cm"><p>{sentence}</p>'
+        '<svg width="40" height="20"><text x="0" y="15">세액공제</text></svg></body></html>'
+    )
+    lines = [line.split() for line in pdf_text(html_to_pdf(html))[0].splitlines()]
+    assert len(lines) > 4  # it did wrap
+    words = set(sentence.split())
+    assert all(word in words for line in lines for word in line if not word.isascii()), lines
+    # Tags, styles and drawings are left alone: only text between tags gains spans.
+    assert keep_korean_words('<svg><text>세액</text></svg><p title="세액">세액</p>') == (
+        '<svg><text>세액</text></svg><p title="세액"><span class="ko-word">세액</span></p>'
+    )
