@@ -47,7 +47,9 @@ def household_outcome(household) -> Outcome:
     from intake.eligibility import assess
     from intake.facts import household_facts
 
-    screening = assess(household_facts(household))
+    # The season page counts credits found; what would change them (the change search) is the
+    # volunteer's business, not the report's.
+    screening = assess(household_facts(household), changes=False)
     credits = tuple(
         (
             key,
@@ -84,8 +86,9 @@ def _live_outcomes(rows: list[tuple[int, int]]) -> dict[tuple[int, int], Outcome
 
 
 def forget_outcomes() -> None:
-    """Drop the in-memory outcomes (tests; a deployment restarts instead)."""
+    """Drop the in-memory outcomes and day sums (tests; a deployment restarts instead)."""
     _OUTCOMES.clear()
+    _LIVE_DAYS.clear()
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -107,6 +110,49 @@ class _Tally:
             if status == ELIGIBLE:
                 self.found[credit] += 1
                 self.dollars[credit] += amount
+
+    def merge(self, other: _Tally) -> None:
+        self.households += other.households
+        for name in ("by_id_type", "found", "dollars"):
+            mine = getattr(self, name)
+            for key, value in getattr(other, name).items():
+                mine[key] += value
+
+
+# The live households of a site summed per day, kept per process while nothing changed: the
+# fingerprint (how many rows, the sums and maxima of their keys, versions and visit times) moves
+# with every household opened, edited, revisited or deleted, so a stale sum is never shown. Only
+# day totals are kept, the same figures the page prints before suppression; never a household.
+_LIVE_DAYS: dict[tuple, dict[dt.date, _Tally]] = {}
+
+
+def _live_days(site: Site, since: dt.date) -> dict[dt.date, _Tally]:
+    """Return, per local day of last visit since ``since``, the tally of the site's live households."""
+    from django.db.models import Count, Max
+
+    from intake.models import Household
+
+    since_dt = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
+    rows = Household.objects.filter(site=site, last_visit_at__gte=since_dt)
+    fingerprint = rows.aggregate(
+        n=Count("pk"), pks=Sum("pk"), versions=Sum("version"), newest=Max("last_visit_at"), top=Max("pk")
+    )
+    zone = timezone.get_current_timezone()
+    key = (site.pk, since, str(zone), tuple(sorted(fingerprint.items())))
+    cached = _LIVE_DAYS.get(key)
+    if cached is not None:
+        return cached
+    live = list(rows.values_list("pk", "version", "last_visit_at"))
+    outcomes = _live_outcomes([(pk, version) for pk, version, _at in live])
+    days: dict[dt.date, _Tally] = defaultdict(_Tally)
+    for pk, version, at in live:
+        outcome = outcomes.get((pk, version))
+        if outcome is not None:  # None: deleted between the two queries
+            days[at.astimezone(zone).date()].add_outcome(outcome)
+    for old in [k for k in _LIVE_DAYS if k[0] == site.pk]:
+        del _LIVE_DAYS[old]
+    _LIVE_DAYS[key] = dict(days)
+    return _LIVE_DAYS[key]
 
 
 @dataclass(frozen=True)
@@ -185,21 +231,12 @@ def season_for_site(*, site: Site, today: dt.date | None = None) -> Season:
     tallies = {key: _Tally() for key in starts}
     weekly: dict[dt.date, int] = defaultdict(int)
 
-    # Live households, by the local day of their last visit (one query, then memory).
-    since_dt = timezone.make_aware(dt.datetime.combine(starts["season"], dt.time.min))
-    live = list(
-        Household.objects.filter(site=site, last_visit_at__gte=since_dt).values_list("pk", "version", "last_visit_at")
-    )
-    outcomes = _live_outcomes([(pk, version) for pk, version, _at in live])
-    for pk, version, at in live:
-        outcome = outcomes.get((pk, version))
-        if outcome is None:
-            continue  # deleted between the two queries
-        day = timezone.localdate(at)
-        weekly[week_start(day)] += 1
+    # Live households, by the local day of their last visit.
+    for day, tally in _live_days(site, starts["season"]).items():
+        weekly[week_start(day)] += tally.households
         for key, since in starts.items():
             if day >= since:
-                tallies[key].add_outcome(outcome)
+                tallies[key].merge(tally)
 
     # Purged households, by the week of their last visit (weekly cells: never in "today").
     for cell in counter_cells(site=site, since=starts["season"], until=today):

@@ -189,3 +189,20 @@ def test_the_query_count_does_not_grow_with_households(client, site_a, coordinat
     few = queries()
     _families(make_household, site_a, volunteer_a, 30)
     assert queries() == few
+
+
+def test_the_day_sums_kept_in_memory_follow_every_new_deleted_or_revisited_household(site_a, volunteer_a, make_household):
+    households = _families(make_household, site_a, volunteer_a, 5)
+    assert season_for_site(site=site_a).period("season").households == 5
+    make_household(site_a, volunteer_a)
+    assert season_for_site(site=site_a).period("season").households == 6
+    # One deleted and one added: the same number of rows, a different set.
+    Household.objects.filter(pk=households[0].pk).delete()
+    newcomer = make_household(site_a, volunteer_a, taxpayer_id_type="ssn")
+    season = season_for_site(site=site_a).period("season")
+    # 1 is under 5, so both cells are hidden (the other could be worked out from the total).
+    assert season.households == 6 and season.by_id_type == {"itin": None, "ssn": None}
+    # A revisit moves the household to today without a new version.
+    earlier = clock.now() - dt.timedelta(days=40)
+    Household.objects.filter(pk=newcomer.pk).update(last_visit_at=earlier)
+    assert season_for_site(site=site_a).period("today").households == 5
