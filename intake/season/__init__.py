@@ -224,7 +224,6 @@ def _by_language(prints: dict[tuple[str, str], int]) -> dict[str, int]:
 def season_for_site(*, site: Site, today: dt.date | None = None) -> Season:
     """Return today's, this week's and the season's counts for one site, small cells suppressed."""
     from intake.eligibility import CREDIT_KEYS
-    from intake.models import Household
 
     today = today or clock.today()
     starts = {"today": today, "week": week_start(today), "season": season_start(today)}
