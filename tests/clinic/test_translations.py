@@ -26,6 +26,8 @@ LOCALE_DIR = ROOT / "clinic" / "locale"
 LOCALES = sorted(path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSAGES" / "django.po").exists())
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+# Commands, JSON keys and addresses stay as they are in every language.
+CODE = re.compile(r"`[^`]*`|\"[ -~]*?\"|https?://\S+")
 # The script a translation must be written in: the share of its letters from that script.
 SCRIPTS = {
     "zh_Hans": ("CJK UNIFIED",),
@@ -88,7 +90,7 @@ def test_the_translation_is_in_the_languages_own_script(catalogue):
     foreign = []
     for entry in po.translated_entries():
         for text in texts(entry):
-            plain = PLACEHOLDER.sub("", TAG.sub("", text))
+            plain = CODE.sub("", PLACEHOLDER.sub("", TAG.sub("", text)))
             letters = [c for c in plain if c.isalpha() and not c.isascii()]
             latin = [c for c in plain if c.isascii() and c.isalpha()]
             own = [c for c in letters if unicodedata.name(c, "").startswith(names)]
