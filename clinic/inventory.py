@@ -34,6 +34,8 @@ MUST_BE_ENCRYPTED = {
         "nickname", "notes", "taxpayer_id_type", "spouse_id_type",
         # "was this ITIN used lately" says the person holds an ITIN: as revealing as the ID type
         "taxpayer_itin_used_recently", "spouse_itin_used_recently",
+        # holds the ID type and the credits found (intake.season)
+        "season_outcome",
     ),
     "intake.Dependent": ("id_type",),
 }
@@ -73,6 +75,7 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
         "created_at": OP,
         "updated_at": OP,
         "last_visit_at": OP,
+        "season_outcome": SE,  # the ID type and credits found, kept for the coordinator's counts
         "purge_after": OP,
         "closed_at": OP,
         "version": OP,
@@ -96,6 +99,10 @@ DATA_CLASSIFICATION: dict[str, dict[str, str]] = {
     "counseling.Topic": {"id": OP, "slug": OP, "order": OP, "titles": OP},
     "counseling.HandoutVersion": {
         "id": OP,
+        "translator": OP,
+        "translation_method": OP,
+        "native_reviewer": OP,  # a content reviewer's name, as "reviewer": staff, not clients
+        "native_reviewed_on": OP,
         "topic": OP,
         "language": OP,
         "version": OP,
@@ -285,7 +292,8 @@ class ModelNote:
 MODELS: dict[str, ModelNote] = {
     "intake.Household": ModelNote(
         what=_("A family's visit: a random visit code, an optional nickname, each filer's ID type "
-               "(never the number), ages, filing status, income estimates and notes."),
+               "(never the number), ages, filing status, income estimates and notes, and the credits "
+               "its screening found (for the coordinator's season counts, never shown one by one)."),
         why=_("To tell the family which credits they can get and why, and to pick the right handouts."),
         kept=_("Until its purge date: 30 days after the last visit, never past the end of the filing "
                "season. Then it is deleted. Withdrawing consent deletes it at once."),

@@ -179,6 +179,11 @@ class Household(models.Model):
     purge_after = models.DateField(_("purge date"), db_index=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # The coordinator's season page needs each household's screening outcome (ID type, and per
+    # credit its status and estimated amount); screening 10,000 households after every restart took
+    # half a minute, so the outcome is kept here, encrypted, for the version and rules it was
+    # computed with (intake.season). Deleted with the row; never shown for one household.
+    season_outcome = EncryptedTextField(_("season outcome"), blank=True, editable=False)
     # Idempotency key from the form: a double-submitted intake creates one household.
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 

@@ -17,9 +17,13 @@ dollar total is shown only where its count is shown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 from django.db.models import Sum
@@ -66,8 +70,42 @@ _OUTCOMES_MAX = 100_000
 _BATCH = 500
 
 
+@functools.cache
+def rules_fingerprint() -> str:
+    """Return a digest of the engine's source: a stored outcome is reused only with the same rules."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "eligibility").rglob("*.py"), root / "facts.py"]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _stored(text: str, version: int) -> Outcome | None:
+    """Return the outcome kept on the row if it was computed for this version with these rules."""
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        if data["rules"] != rules_fingerprint() or data["version"] != version:
+            return None
+        return Outcome(id_type=data["id_type"], credits=tuple(tuple(credit) for credit in data["credits"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _for_storage(outcome: Outcome, version: int) -> str:
+    return json.dumps(
+        {"rules": rules_fingerprint(), "version": version, "id_type": outcome.id_type, "credits": outcome.credits},
+        separators=(",", ":"),
+    )
+
+
 def _live_outcomes(rows: list[tuple[int, int]]) -> dict[tuple[int, int], Outcome]:
-    """Return the outcome of each (pk, version), screening only those not yet in memory."""
+    """Return the outcome of each (pk, version): from memory, else from the row, else screened.
+
+    A household screened here has its outcome written back to its row (one batched update per
+    500 households), so the next process, or the next restart, reads it instead of screening again.
+    """
     from intake.models import Household
 
     missing = [pk for pk, version in rows if (pk, version) not in _OUTCOMES]
@@ -76,12 +114,27 @@ def _live_outcomes(rows: list[tuple[int, int]]) -> dict[tuple[int, int], Outcome
         missing = [pk for pk, _version in rows]
     for start in range(0, len(missing), _BATCH):
         chunk = missing[start : start + _BATCH]
-        for household in Household.objects.filter(pk__in=chunk).prefetch_related("dependents"):
+        unscreened = []
+        for pk, version, text in Household.objects.filter(pk__in=chunk).values_list("pk", "version", "season_outcome"):
+            outcome = _stored(text, version)
+            if outcome is None:
+                unscreened.append(pk)
+            else:
+                _OUTCOMES[(pk, version)] = outcome
+        screened = []
+        for household in Household.objects.filter(pk__in=unscreened).prefetch_related("dependents"):
             try:
                 outcome = household_outcome(household)
             except Exception:  # noqa: BLE001 - a rules bug must not hide the household from the count
                 outcome = Outcome(id_type=household.taxpayer_id_type, credits=())
+            else:
+                household.season_outcome = _for_storage(outcome, household.version)
+                screened.append(household)
             _OUTCOMES[(household.pk, household.version)] = outcome
+        # One statement per batch. An edit in between is harmless: the stored outcome names the
+        # version it was computed for, and a newer row does not match it.
+        if screened:
+            Household.objects.bulk_update(screened, ["season_outcome"], batch_size=_BATCH)
     return {key: _OUTCOMES[key] for key in rows if key in _OUTCOMES}
 
 

@@ -186,9 +186,35 @@ def test_the_query_count_does_not_grow_with_households(client, site_a, coordinat
 
     _families(make_household, site_a, volunteer_a, 2)
     queries()  # the first request also touches the session
-    few = queries()
+    assert queries() == queries()  # every outcome read from its row
+    _families(make_household, site_a, volunteer_a, 1)
+    few = queries()  # one household screened and its outcome stored
     _families(make_household, site_a, volunteer_a, 30)
-    assert queries() == few
+    assert queries() == few  # thirty screened: the same statements
+
+
+def test_after_a_restart_the_outcomes_are_read_not_screened_again(site_a, volunteer_a, make_household, monkeypatch):
+    from intake import season
+
+    households = _families(make_household, site_a, volunteer_a, 6)
+    real = season.household_outcome
+    first = season_for_site(site=site_a).period("season")
+    forget_outcomes()  # a new process
+
+    def refuse(household):
+        raise AssertionError("screened again")
+
+    monkeypatch.setattr(season, "household_outcome", refuse)
+    assert season_for_site(site=site_a).period("season") == first
+    # New rules (another engine): every household is screened again, not reused.
+    screened = []
+    monkeypatch.setattr(season, "household_outcome", lambda household: screened.append(household.pk) or real(household))
+    forget_outcomes()
+    monkeypatch.setattr(season, "rules_fingerprint", lambda: "other-rules")
+    assert season_for_site(site=site_a).period("season") == first
+    assert sorted(screened) == sorted(h.pk for h in households)
+    stored = Household.objects.get(pk=households[0].pk).season_outcome
+    assert "itin" in stored and str(households[0].code) not in stored
 
 
 def test_the_day_sums_kept_in_memory_follow_every_new_deleted_or_revisited_household(site_a, volunteer_a, make_household):
