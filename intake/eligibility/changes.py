@@ -12,6 +12,15 @@ needs the spouse's facts, which a separate return does not record: that stays a 
 reason.) Scenarios are tried smallest first; for each credit below its best, a scenario is listed
 when its ``amount_after`` is higher than today's amount and no smaller listed scenario already
 gives that amount. Every scenario lists every edit it needs.
+
+Deductions (``deductions`` in the output) get the same search. Of the edits above only a filer's
+SSN can move one: the senior, tips and overtime deductions need the filer's work SSN
+(§151(d)(5)(C)(ii), §224(f), §225(e); facts §1.4, §1A.6), and on a joint return with one spouse
+without one the tips/overtime answer is open [U] until both have one. Car-loan interest has no ID
+rule (§163(h)(4)), so no edit changes it; the QBI deduction (§199A) has none either but follows
+taxable income, so it may move with the other deductions (the rescreen shows it). A married
+filing separately return gets none of the four deductions, but a joint return needs the spouse's
+facts, which a separate return does not record: that stays a reason (``deduction_needs_joint_return``).
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from decimal import Decimal
 
 from intake.eligibility import catalogue as m
 from intake.eligibility.children import CALIFORNIA_ID, WORK_SSN, dependent_subject, is_ctc_age, is_eitc_child
-from intake.eligibility.facts import Household, IdType
+from intake.eligibility.facts import FilingStatus, Household, IdType
 from intake.eligibility.money import dollars
 from intake.eligibility.result import Assessment, Edit, Message, Sentences
 
@@ -57,9 +66,12 @@ def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
       alone when a filer has one, else with each filer's;
     - for the EITC (everyone's SSN): the missing filer SSNs together, alone and with each
       missing child SSN.
-    SSN edits are tried only when the CTC or EITC could still grow at this income.
+    - for the senior, tips and overtime deductions (a filer 65+ or with tips or overtime, not
+      married filing separately): each filer's missing SSN alone, and every missing one together.
+    SSN edits for the credits are tried only when the CTC or EITC could still grow at this income.
     """
     ctc_open, eitc_open = _open_credits(h, p)
+    deduction_open = h.filing_status is not FilingStatus.MARRIED_FILING_SEPARATELY and _deduction_by_filer_id(h, p)
     w7: list[Edit] = []
     filers_without: list[Edit] = []
     ctc_children: list[Edit] = []
@@ -96,6 +108,9 @@ def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
         if everyone:
             found.append(everyone)
         found += [(*everyone, c) for c in eitc_children]
+    if deduction_open and filers_without:
+        found += [(f,) for f in filers_without]
+        found.append(tuple(filers_without))
     seen: set = set()
     out = []
     for scenario in sorted(found, key=len):
@@ -129,6 +144,39 @@ def _subject(path: str) -> tuple[str, bool]:
     return parts[0], False
 
 
+# The deduction a filer's SSN can change, and the section that asks for it.
+DEDUCTION_CITATIONS = {
+    "senior": "IRC §151(d)(5)(C)",
+    "tips": "IRC §224(f)",
+    "overtime": "IRC §225(e)",
+    "qbi": "IRC §199A(a)",
+    "car_loan_interest": "IRC §163(h)(4)",
+}
+
+
+def _deduction_by_filer_id(h: Household, p) -> bool:
+    """Whether a filer's ID can change the tax: only through the senior, tips and overtime deductions."""
+    return any(
+        f.age >= p.SENIOR_DEDUCTION_AGE.value or f.qualified_tips or f.qualified_overtime for f in h.filers
+    )
+
+
+def _describe_deduction(key: str, scenario: tuple[Edit, ...], amount: Decimal):
+    """The change for a deduction: only filers' SSN edits reach here (see the module docstring)."""
+    citation = DEDUCTION_CITATIONS[key]
+    if len(scenario) == 1:
+        return m.DEDUCTION_FILER_SSN.change(
+            scenario=scenario, amount_after=amount, citation=citation,
+            subject=_subject(scenario[0].path)[0], amount=dollars(amount),
+        )
+    parts = tuple(
+        Message(m.EDIT_SSN if e.value == SSN else m.EDIT_W7, {"subject": _subject(e.path)[0]}) for e in scenario
+    )
+    return m.DEDUCTION_COMBINED_CHANGES.change(
+        scenario=scenario, amount_after=amount, citation=citation, amount=dollars(amount), edits=Sentences(parts)
+    )
+
+
 def _describe(scenario: tuple[Edit, ...], amount: Decimal):
     if len(scenario) == 1:
         edit = scenario[0]
@@ -146,28 +194,32 @@ def _describe(scenario: tuple[Edit, ...], amount: Decimal):
     )
 
 
-def with_changes(h: Household, p, run, declined: bool, assess_resolved) -> dict[str, Assessment]:
-    """Return the run's credits with each one's ``changes`` found by screening the edited household again.
+def with_changes(
+    h: Household, p, run, declined: bool, assess_resolved
+) -> tuple[dict[str, Assessment], dict[str, Assessment]]:
+    """Return the run's credits and deductions, each with its ``changes`` found by screening the edited household again.
 
     ``assess_resolved`` is the engine's screening of a household with known IDs (passed in, so
     this module does not import the engine that imports it).
     """
-    credits = run.credits
+    credits, deductions = run.credits, run.deductions
     if declined:
         # The answer already depends on an unknown ID; edits on top of it are not searched.
-        return {key: replace(a, changes=()) for key, a in credits.items()}
+        return (
+            {key: replace(a, changes=()) for key, a in credits.items()},
+            {key: replace(a, changes=()) for key, a in deductions.items()},
+        )
     scenarios = candidate_scenarios(h, p)
     if not scenarios:
-        return credits
+        return credits, deductions
     # The tax changes with a filer's ID only through the senior, tips and overtime deductions.
-    tax_by_filer_id = any(
-        f.age >= p.SENIOR_DEDUCTION_AGE.value or f.qualified_tips or f.qualified_overtime for f in h.filers
-    )
-    found: dict[str, list] = {key: [] for key in credits}
-    listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in credits}
+    tax_by_filer_id = _deduction_by_filer_id(h, p)
+    credit_search = _Search(credits, _describe_credit)
+    deduction_search = _Search(deductions, _describe_deduction)
     screened: dict = {}
     for scenario in scenarios:
         filer_edited = any(not e.path.startswith("dependents.") for e in scenario)
+        tax_moves = filer_edited and tax_by_filer_id
         # California counts any SSN or ITIN already: only a person without one can change it.
         california = any(_current(h, e.path) not in CALIFORNIA_ID for e in scenario)
         edited = apply_scenario(h, scenario)
@@ -178,21 +230,50 @@ def with_changes(h: Household, p, run, declined: bool, assess_resolved) -> dict[
         after = screened.get(key)
         if after is None:
             after = screened[key] = assess_resolved(
-                edited, p, income=run.income,
-                tax=None if filer_edited and tax_by_filer_id else run.computation, california=california,
-            ).credits
+                edited, p, income=run.income, tax=None if tax_moves else run.computation, california=california,
+            )
         people = frozenset(edit.path for edit in scenario)
-        for key, amount_now in ((k, a.amount) for k, a in credits.items() if k in after):
+        credit_search.add(scenario, people, after.credits)
+        if tax_moves:  # otherwise the deductions are today's
+            deduction_search.add(scenario, people, after.deductions)
+    return credit_search.result(), deduction_search.result()
+
+
+def _describe_credit(key: str, scenario: tuple[Edit, ...], amount: Decimal):
+    return _describe(scenario, amount)
+
+
+class _Search:
+    """The changes found for one group of answers (the credits, or the deductions)."""
+
+    __slots__ = ("now", "describe", "found", "listed")
+
+    def __init__(self, now: dict[str, Assessment], describe):
+        self.now = now
+        self.describe = describe
+        self.found: dict[str, list] = {key: [] for key in now}
+        self.listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in now}
+
+    def add(self, scenario: tuple[Edit, ...], people: frozenset[str], after: dict[str, Assessment]) -> None:
+        """Keep a scenario for each answer it raises, unless a listed one for fewer people already does."""
+        for key, a in self.now.items():
+            if key not in after:
+                continue
             amount = after[key].amount
-            if amount <= amount_now:
+            if amount <= a.amount:
                 continue
             # A listed scenario for the same people or fewer that already reaches this amount
             # makes this one redundant.
-            if any(previous <= people and value >= amount for previous, value in listed[key]):
+            if any(previous <= people and value >= amount for previous, value in self.listed[key]):
                 continue
-            listed[key].append((people, amount))
-            found[key].append(_describe(scenario, amount))
-    return {key: replace(a, changes=tuple(found[key])) if found[key] or a.changes else a for key, a in credits.items()}
+            self.listed[key].append((people, amount))
+            self.found[key].append(self.describe(key, scenario, amount))
+
+    def result(self) -> dict[str, Assessment]:
+        return {
+            key: replace(a, changes=tuple(self.found[key])) if self.found[key] or a.changes else a
+            for key, a in self.now.items()
+        }
 
 
 def _people(h: Household) -> tuple:

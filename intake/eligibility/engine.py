@@ -103,10 +103,10 @@ def assess(household: Household, *, changes: bool = True) -> Screening:
         run = _assess_declined(household, p, declined)
     if run.tax_open:
         flags.append((m.FLAG_TAX_UNCERTAIN if declined else m.FLAG_TAX_RANGE).flag("household"))
-    credits = run.credits
+    credits, deductions = run.credits, run.deductions
     if changes:
-        credits = with_changes(household, p, run, bool(declined), assess_resolved)
-    return Screening(household.id, household.tax_year, credits, run.tax, tuple(flags), run.deductions)
+        credits, deductions = with_changes(household, p, run, bool(declined), assess_resolved)
+    return Screening(household.id, household.tax_year, credits, run.tax, tuple(flags), deductions)
 
 
 def usable_filing_status(h: Household) -> tuple[Household, list]:
