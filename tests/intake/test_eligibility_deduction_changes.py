@@ -131,7 +131,8 @@ def households_with_deductions(draw):
             filer["age"] = draw(st.integers(65, 90))
         share = data["wages"] // 2
         filer["qualified_tips"] = draw(st.sampled_from([0, share // 2, min(share, 30000)]))
-        filer["qualified_overtime"] = draw(st.sampled_from([0, share // 3, min(share - filer["qualified_tips"], 15000)]))
+        left = share - filer["qualified_tips"]  # each filer's tips + overtime ≤ half the wages
+        filer["qualified_overtime"] = draw(st.sampled_from([0, left // 3, min(left, 15000)]))
     if draw(st.booleans()):
         data["car_loan_interest"] = draw(st.integers(0, 12000))
     return data
