@@ -195,12 +195,13 @@ def _describe(scenario: tuple[Edit, ...], amount: Decimal):
 
 
 def with_changes(
-    h: Household, p, run, declined: bool, assess_resolved
+    h: Household, p, run, declined: bool, screen_amounts
 ) -> tuple[dict[str, Assessment], dict[str, Assessment]]:
     """Return the run's credits and deductions, each with its ``changes`` found by screening the edited household again.
 
-    ``assess_resolved`` is the engine's screening of a household with known IDs (passed in, so
-    this module does not import the engine that imports it).
+    ``screen_amounts`` is the engine's screening of a household with known IDs, amounts only
+    (passed in, so this module does not import the engine that imports it): the amounts are the
+    full screening's, and the messages are built only for the changes listed.
     """
     credits, deductions = run.credits, run.deductions
     if declined:
@@ -229,13 +230,14 @@ def with_changes(
         key = (_people(edited), california)
         after = screened.get(key)
         if after is None:
-            after = screened[key] = assess_resolved(
+            after = screened[key] = screen_amounts(
                 edited, p, income=run.income, tax=None if tax_moves else run.computation, california=california,
             )
         people = frozenset(edit.path for edit in scenario)
-        credit_search.add(scenario, people, after.credits)
-        if tax_moves:  # otherwise the deductions are today's
-            deduction_search.add(scenario, people, after.deductions)
+        credit_amounts, deduction_amounts = after
+        credit_search.add(scenario, people, credit_amounts)
+        if deduction_amounts is not None:  # otherwise the deductions are today's
+            deduction_search.add(scenario, people, deduction_amounts)
     return credit_search.result(), deduction_search.result()
 
 
@@ -254,12 +256,12 @@ class _Search:
         self.found: dict[str, list] = {key: [] for key in now}
         self.listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in now}
 
-    def add(self, scenario: tuple[Edit, ...], people: frozenset[str], after: dict[str, Assessment]) -> None:
+    def add(self, scenario: tuple[Edit, ...], people: frozenset[str], after: dict[str, Decimal]) -> None:
         """Keep a scenario for each answer it raises, unless a listed one for fewer people already does."""
         for key, a in self.now.items():
-            if key not in after:
+            amount = after.get(key)
+            if amount is None:
                 continue
-            amount = after[key].amount
             if amount <= a.amount:
                 continue
             # A listed scenario for the same people or fewer that already reaches this amount

@@ -27,9 +27,7 @@ from intake.eligibility.children import (
     PENDING,
     WORK_SSN,
     dependent_subject,
-    filer_subjects,
-    is_ctc_age,
-    lives_with_filer,
+    FILER_SUBJECTS,
 )
 from intake.eligibility.facts import FilingStatus, Household
 from intake.eligibility.federal_tax import Income
@@ -55,6 +53,8 @@ class Count:
     n_odc: int = 0  # line 6
     has_ctc_child: bool = False
     moved: bool = False  # a child under 17 counted for the ODC only because of the SSN rule
+    short_ctc: int = 0  # dependents under 7 months (not counted) who would count for the CTC with a release
+    short_odc: int = 0  # … and for the ODC
     pending_filers: list = field(default_factory=list)
     pending_dependents: list = field(default_factory=list)
     ctc_reasons: list = field(default_factory=list)
@@ -71,7 +71,8 @@ def count(h: Household, p: ModuleType, release: bool, explain: bool) -> Count:
     (the other parent's Form 8332); without it such a dependent counts for neither.
     """
     c = Count()
-    for subject, filer in filer_subjects(h.filers):
+    filers = h.filers
+    for subject, filer in zip(FILER_SUBJECTS, filers):
         if filer.id_type not in FEDERAL_TIN:
             c.no_tin = True
             if explain:
@@ -80,34 +81,43 @@ def count(h: Household, p: ModuleType, release: bool, explain: bool) -> Count:
                 c.odc_reasons.append(reason)
         elif filer.id_type in PENDING:
             c.pending_filers.append(subject)
-    c.filer_ssn = filer_ssn = any(f.id_type in WORK_SSN for f in h.filers)
+    c.filer_ssn = filer_ssn = any(f.id_type in WORK_SSN for f in filers)
 
+    months = p.RESIDENCY_MIN_MONTHS.value  # lives_with_filer and is_ctc_age, inlined (hot loop)
+    age_limit = p.CTC_CHILD_AGE_LIMIT.value
     for i, d in enumerate(h.dependents):
-        if not release and not lives_with_filer(d, p):
+        counts_for = _counts_for(d, filer_ssn, age_limit)
+        if not release and d.months_lived_with_filer < months:
             # Fewer than 7 months: counted only with more facts (Form 8332, support); the engine
             # screens both ways and says which question to ask when the answer depends on it.
+            # What the dependent would count for with the release is kept, so that the other
+            # way needs no second count.
+            if counts_for is CTC_KEY:
+                c.short_ctc += 1
+            elif counts_for is ODC_KEY:
+                c.short_odc += 1
             if explain:
                 reason = m.RESIDENCY_NOT_COUNTED.reason(subject=dependent_subject(i), months=d.months_lived_with_filer)
                 c.ctc_reasons.append(reason)
                 c.odc_reasons.append(reason)
             continue
-        work_ssn = d.id_type in WORK_SSN
-        if is_ctc_age(d, p):
+        if counts_for is CTC_KEY:
             c.has_ctc_child = True
-            if work_ssn and filer_ssn:
-                c.n_ctc += 1
-                continue
-            if explain and not work_ssn:
-                c.ctc_reasons.append(m.CTC_CHILD_NO_SSN.reason(subject=dependent_subject(i)))
-            if d.id_type in FEDERAL_TIN:
-                c.moved = True
-        elif explain and d.age < PLAUSIBLE_CHILD_AGE:
-            c.ctc_reasons.append(m.CTC_CHILD_AGE.reason(subject=dependent_subject(i), age=d.age))
-        if d.id_type in FEDERAL_TIN:
+            c.n_ctc += 1
+            continue
+        if counts_for is ODC_KEY:
             c.n_odc += 1
             if d.id_type in PENDING:
                 c.pending_dependents.append(dependent_subject(i))
-        elif explain:
+        if d.age < age_limit:
+            c.has_ctc_child = True
+            if d.id_type in FEDERAL_TIN:
+                c.moved = True
+            if explain and d.id_type not in WORK_SSN:
+                c.ctc_reasons.append(m.CTC_CHILD_NO_SSN.reason(subject=dependent_subject(i)))
+        elif explain and d.age < PLAUSIBLE_CHILD_AGE:
+            c.ctc_reasons.append(m.CTC_CHILD_AGE.reason(subject=dependent_subject(i), age=d.age))
+        if explain and counts_for is None:
             c.odc_reasons.append(m.ODC_DEPENDENT_NO_TIN.reason(subject=dependent_subject(i)))
 
     if explain:
@@ -118,8 +128,21 @@ def count(h: Household, p: ModuleType, release: bool, explain: bool) -> Count:
             if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
                 c.ctc_reasons.append(m.SPOUSE_FILES_JOINTLY.reason())
     if c.no_tin:
-        c.n_ctc = c.n_odc = 0
+        c.n_ctc = c.n_odc = c.short_ctc = c.short_odc = 0
     return c
+
+
+def _counts_for(d, filer_ssn: bool, age_limit: int) -> str | None:
+    """Which credit one dependent (residence aside) counts for: line 4 (CTC), line 6 (ODC) or neither.
+
+    A child under 17 with a work SSN counts for the CTC when a filer has one (§24(h)(7)); any
+    other dependent with an SSN, ITIN or ATIN counts for the ODC (§24(h)(4), §24(e)(1)).
+    """
+    if d.age < age_limit and filer_ssn and d.id_type in WORK_SSN:
+        return CTC_KEY
+    if d.id_type in FEDERAL_TIN:
+        return ODC_KEY
+    return None
 
 
 def phase_out(p: ModuleType, agi: Decimal, joint: bool, n_ctc: int, n_odc: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
@@ -179,6 +202,20 @@ def additional_ctc(
     return actc, alternative_used, ctc_open
 
 
+def _ctc_status(no_tin: bool, n_ctc: int, ctc_open: bool, amount: Decimal) -> Status:
+    if ctc_open:
+        return Status.INDETERMINATE
+    if no_tin or n_ctc == 0 or amount <= ZERO:
+        return Status.NOT_ELIGIBLE
+    return Status.ELIGIBLE
+
+
+def _odc_status(no_tin: bool, n_odc: int, odc_used: Decimal) -> Status:
+    if no_tin or n_odc == 0 or odc_used <= ZERO:
+        return Status.NOT_ELIGIBLE
+    return Status.ELIGIBLE
+
+
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """Every line of one Schedule 8812 run."""
@@ -200,18 +237,23 @@ class Sheet:
         return self.ctc_used + self.actc
 
     def ctc_status(self) -> Status:
-        c = self.count
-        if self.ctc_open:
-            return Status.INDETERMINATE
-        if c.no_tin or c.n_ctc == 0 or self.ctc_amount <= ZERO:
-            return Status.NOT_ELIGIBLE
-        return Status.ELIGIBLE
+        return _ctc_status(self.count.no_tin, self.count.n_ctc, self.ctc_open, self.ctc_amount)
 
     def odc_status(self) -> Status:
-        c = self.count
-        if c.no_tin or c.n_odc == 0 or self.odc_used <= ZERO:
-            return Status.NOT_ELIGIBLE
-        return Status.ELIGIBLE
+        return _odc_status(self.count.no_tin, self.count.n_odc, self.odc_used)
+
+
+def _lines(
+    p: ModuleType, income: Income, joint: bool, n_ctc: int, n_odc: int, tax: Decimal,
+    eitc_status: Status, eitc_amount: Decimal, eitc_candidate: Decimal,
+) -> tuple:
+    """Lines 5–27 for counts already made: phase-out, tax limit, additional CTC."""
+    threshold, reduction, ctc_after, odc_after = phase_out(p, income.agi, joint, n_ctc, n_odc)
+    odc_used, ctc_used, unused = limit_by_tax(ctc_after, odc_after, tax)
+    actc, alternative_used, ctc_open = additional_ctc(
+        p, n_ctc, unused, income, eitc_status, eitc_amount, eitc_candidate
+    )
+    return threshold, reduction, ctc_after, odc_after, odc_used, ctc_used, actc, alternative_used, ctc_open
 
 
 def schedule_8812(
@@ -221,12 +263,8 @@ def schedule_8812(
     """Run the steps of Schedule 8812 in the form's order for one income tax figure."""
     c = count(h, p, release, explain)
     joint = h.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
-    threshold, reduction, ctc_after, odc_after = phase_out(p, income.agi, joint, c.n_ctc, c.n_odc)
-    odc_used, ctc_used, unused = limit_by_tax(ctc_after, odc_after, tax)
-    actc, alternative_used, ctc_open = additional_ctc(
-        p, c.n_ctc, unused, income, eitc_status, eitc_amount, eitc_candidate
-    )
-    return Sheet(c, joint, threshold, reduction, ctc_after, odc_after, odc_used, ctc_used, actc, alternative_used, ctc_open)
+    lines = _lines(p, income, joint, c.n_ctc, c.n_odc, tax, eitc_status, eitc_amount, eitc_candidate)
+    return Sheet(c, joint, *lines)
 
 
 def ctc_answer(h: Household, p: ModuleType, s: Sheet) -> Assessment:
@@ -303,13 +341,26 @@ def assess_ctc_odc(
 
 
 def ctc_odc_outcomes(
-    h: Household, p: ModuleType, income: Income, tax: Decimal,
-    eitc_status: Status, eitc_amount: Decimal, eitc_candidate: Decimal, release: bool = False,
-) -> tuple[tuple, tuple]:
-    """Return the CTC's and ODC's ``Assessment.outcome()`` without building a reason."""
-    s = schedule_8812(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate, release, explain=False)
-    ctc_status = s.ctc_status()
-    ctc = (ctc_status, s.ctc_amount, s.actc) if ctc_status is Status.ELIGIBLE else (ctc_status, ZERO, ZERO)
-    odc_status = s.odc_status()
-    odc = (odc_status, s.odc_used if odc_status is Status.ELIGIBLE else ZERO, None)
-    return ctc, odc
+    h: Household, p: ModuleType, income: Income, figures: tuple[Decimal, ...], releases: tuple[bool, ...],
+    eitc_status: Status, eitc_amount: Decimal, eitc_candidate: Decimal,
+) -> dict[tuple[Decimal, bool], tuple[tuple, tuple]]:
+    """Return the CTC's and ODC's ``Assessment.outcome()`` for each tax figure and release, without reasons.
+
+    The dependents are counted once (``count`` keeps what the ones under 7 months would count for
+    with the release); each combination then only runs the arithmetic of lines 5–27.
+    """
+    c = count(h, p, False, explain=False)
+    joint = h.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
+    out = {}
+    for release in releases:
+        n_ctc = c.n_ctc + c.short_ctc if release else c.n_ctc
+        n_odc = c.n_odc + c.short_odc if release else c.n_odc
+        for figure in figures:
+            _, _, _, _, odc_used, ctc_used, actc, _, ctc_open = _lines(
+                p, income, joint, n_ctc, n_odc, figure, eitc_status, eitc_amount, eitc_candidate)
+            ctc_status = _ctc_status(c.no_tin, n_ctc, ctc_open, ctc_used + actc)
+            ctc = (ctc_status, ctc_used + actc, actc) if ctc_status is Status.ELIGIBLE else (ctc_status, ZERO, ZERO)
+            odc_status = _odc_status(c.no_tin, n_odc, odc_used)
+            odc = (odc_status, odc_used if odc_status is Status.ELIGIBLE else ZERO, None)
+            out[(figure, release)] = (ctc, odc)
+    return out

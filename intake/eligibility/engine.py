@@ -20,12 +20,12 @@ from types import ModuleType
 from django.utils.translation import gettext
 
 from intake.eligibility import catalogue as m
-from intake.eligibility.california import assess_california
+from intake.eligibility.california import assess_california, california_amounts
 from intake.eligibility.changes import with_changes
-from intake.eligibility.children import dependent_subject, lives_with_filer
-from intake.eligibility.ctc import assess_ctc_odc
+from intake.eligibility.children import dependent_subject
+from intake.eligibility.ctc import assess_ctc_odc, ctc_odc_outcomes
 from intake.eligibility.deductions import DEDUCTION_KEYS
-from intake.eligibility.eitc import assess_eitc
+from intake.eligibility.eitc import assess_eitc, eitc_outcome
 from intake.eligibility.errors import HouseholdError
 from intake.eligibility.facts import FilingStatus, Household, IdType
 from intake.eligibility.federal_tax import Income, TaxComputation, federal_tax, income_for
@@ -105,7 +105,7 @@ def assess(household: Household, *, changes: bool = True) -> Screening:
         flags.append((m.FLAG_TAX_UNCERTAIN if declined else m.FLAG_TAX_RANGE).flag("household"))
     credits, deductions = run.credits, run.deductions
     if changes:
-        credits, deductions = with_changes(household, p, run, bool(declined), assess_resolved)
+        credits, deductions = with_changes(household, p, run, bool(declined), screen_amounts)
     return Screening(household.id, household.tax_year, credits, run.tax, tuple(flags), deductions)
 
 
@@ -147,25 +147,40 @@ def assess_resolved(
     return Run(tax.high, not tax.settled, credits, deductions, income, tax)
 
 
-def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Assessment]:
-    """Schedule 8812 at every open fact (tax figure; residence release) and the common answer."""
-    short = [i for i, d in enumerate(h.dependents) if not lives_with_filer(d, p)]
+def _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate):
+    """Schedule 8812's outcomes at every open fact (tax figure; residence release), without reasons.
+
+    Returns the dependents under 7 months, the CTC's and ODC's outcomes at the higher tax without
+    the release, and, for each of the two, whether the answer depends on the release and whether
+    it depends on the tax figure.
+    """
+    months = p.RESIDENCY_MIN_MONTHS.value
+    short = [i for i, d in enumerate(h.dependents) if d.months_lived_with_filer < months]
     figures = (tax.high,) if tax.settled else (tax.high, tax.low)
     releases = (False, True) if short else (False,)
-    runs = {
-        (figure, release): assess_ctc_odc(h, p, income, figure, eitc, eitc_candidate, release)
-        for figure in figures for release in releases
-    }
+    runs = ctc_odc_outcomes(h, p, income, figures, releases, eitc_status, eitc_amount, eitc_candidate)
     base = runs[(tax.high, False)]
-    out = []
+    if tax.settled and not short:
+        return short, base, _SETTLED
+    ways = []
     for index in (0, 1):
-        by_release = any(
-            runs[(f, False)][index].outcome() != runs[(f, True)][index].outcome() for f in figures
-        ) if short else False
+        by_release = any(runs[(f, False)][index] != runs[(f, True)][index] for f in figures) if short else False
         by_tax = any(
-            runs[(tax.high, r)][index].outcome() != runs[(tax.low, r)][index].outcome() for r in releases
+            runs[(tax.high, r)][index] != runs[(tax.low, r)][index] for r in releases
         ) if not tax.settled else False
-        answer = base[index]
+        ways.append((by_release, by_tax))
+    return short, base, tuple(ways)
+
+
+_SETTLED = ((False, False), (False, False))
+
+
+def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Assessment]:
+    """Schedule 8812 at every open fact (tax figure; residence release) and the common answer."""
+    base = assess_ctc_odc(h, p, income, tax.high, eitc, eitc_candidate, False)
+    short, _, ways = _ctc_odc_ways(h, p, income, tax, eitc.status, eitc.amount, eitc_candidate)
+    out = []
+    for answer, (by_release, by_tax) in zip(base, ways, strict=True):
         if by_release or by_tax:
             reasons = [r for r in answer.reasons if r.code != "residency_not_counted"]
             lead = []
@@ -182,6 +197,32 @@ def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Asses
             )
         out.append(answer)
     return out[0], out[1]
+
+
+def screen_amounts(
+    h: Household, p: ModuleType, *, income: Income, tax: TaxComputation | None, california: bool,
+) -> tuple[dict[str, Decimal], dict[str, Decimal] | None]:
+    """The amounts ``assess_resolved`` gives, without building a reason or a message.
+
+    For the change search, which compares amounts only: the same steps run (``explain=False``
+    in the rule modules), so the amounts are the full path's (a test checks it on thousands of
+    households of both years). ``tax=None`` computes the tax (an edit can change it); then the
+    deductions' amounts are returned too, else ``None`` (they are today's).
+    """
+    deductions = None
+    if tax is None:
+        tax = federal_tax(h, p, income)
+        deductions = {key: tax.deductions[key].assessment.amount for key in DEDUCTION_KEYS}
+    eitc_status, eitc_amount, eitc_candidate = eitc_outcome(h, p, income)
+    _, (ctc, odc), ways = _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate)
+    credits = {
+        "federal_ctc": ZERO if any(ways[0]) else ctc[1],
+        "federal_odc": ZERO if any(ways[1]) else odc[1],
+        "federal_eitc": eitc_amount,
+    }
+    if california:
+        credits.update(zip(("ca_eitc", "ca_yctc", "ca_fytc"), california_amounts(h, p, income), strict=True))
+    return credits, deductions
 
 
 def _estimate(a: Assessment, p: ModuleType) -> Assessment:
