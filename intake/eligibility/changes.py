@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from intake.eligibility import catalogue as m
 from intake.eligibility.children import CALIFORNIA_ID, WORK_SSN, dependent_subject, is_ctc_age, is_eitc_child
-from intake.eligibility.facts import FilingStatus, Household, IdType
+from intake.eligibility.facts import FilingStatus, Household, IdType, rebuilt
 from intake.eligibility.money import dollars
 from intake.eligibility.result import Assessment, Edit, Message, Sentences
 
@@ -128,13 +128,13 @@ def apply_scenario(h: Household, scenario: tuple[Edit, ...]) -> Household:
         parts = edit.path.split(".")
         value = IdType(edit.value)
         if parts[0] == "taxpayer":
-            taxpayer = replace(taxpayer, id_type=value)
+            taxpayer = rebuilt(taxpayer, id_type=value)
         elif parts[0] == "spouse":
-            spouse = replace(spouse, id_type=value)
+            spouse = rebuilt(spouse, id_type=value)
         else:
             index = int(parts[1])
-            dependents[index] = replace(dependents[index], id_type=value)
-    return replace(h, taxpayer=taxpayer, spouse=spouse, dependents=tuple(dependents))
+            dependents[index] = rebuilt(dependents[index], id_type=value)
+    return rebuilt(h, taxpayer=taxpayer, spouse=spouse, dependents=tuple(dependents))
 
 
 def _subject(path: str) -> tuple[str, bool]:
@@ -213,32 +213,89 @@ def with_changes(
     scenarios = candidate_scenarios(h, p)
     if not scenarios:
         return credits, deductions
-    # The tax changes with a filer's ID only through the senior, tips and overtime deductions.
-    tax_by_filer_id = _deduction_by_filer_id(h, p)
     credit_search = _Search(credits, _describe_credit)
     deduction_search = _Search(deductions, _describe_deduction)
-    screened: dict = {}
+    rescreen = Rescreen(h, p, run, screen_amounts)
     for scenario in scenarios:
-        filer_edited = any(not e.path.startswith("dependents.") for e in scenario)
-        tax_moves = filer_edited and tax_by_filer_id
-        # California counts any SSN or ITIN already: only a person without one can change it.
-        california = any(_current(h, e.path) not in CALIFORNIA_ID for e in scenario)
-        edited = apply_scenario(h, scenario)
-        # The rules never depend on the order of the filers or of the dependents, so two edited
-        # households with the same people screen alike (e.g. "the taxpayer gets an SSN" and "the
-        # spouse gets an SSN" when both hold ITINs): screen each such household once.
-        key = (_people(edited), california)
-        after = screened.get(key)
-        if after is None:
-            after = screened[key] = screen_amounts(
-                edited, p, income=run.income, tax=None if tax_moves else run.computation, california=california,
-            )
+        credit_amounts, deduction_amounts = rescreen(scenario)
         people = frozenset(edit.path for edit in scenario)
-        credit_amounts, deduction_amounts = after
         credit_search.add(scenario, people, credit_amounts)
         if deduction_amounts is not None:  # otherwise the deductions are today's
             deduction_search.add(scenario, people, deduction_amounts)
     return credit_search.result(), deduction_search.result()
+
+
+class Rescreen:
+    """Screen a household again with a scenario's edits, amounts only, reusing what the edits cannot change.
+
+    What is reused is exactly what a full screening would compute again, because the rules read
+    an ID type only through these sets:
+    - the income never depends on an ID;
+    - the tax depends on a filer's ID only through the senior, tips and overtime deductions, and
+      there only through "has an SSN valid for work": it is computed again only when a filer 65+
+      or with tips or overtime receives an SSN;
+    - the EITC reads IDs only as "SSN valid for work" for the filers and the qualifying children:
+      it is computed again only when one of them receives an SSN;
+    - California counts any SSN or ITIN: it is screened again only when a person without one is
+      edited (else its keys are left out: today's answers stand).
+    The rules never depend on the order of the filers or of the dependents, so two edited
+    households with the same people (e.g. "the taxpayer gets an SSN" and "the spouse gets an SSN"
+    when both hold ITINs and are alike otherwise) are screened once.
+    """
+
+    def __init__(self, h: Household, p, run, screen_amounts):
+        self.h, self.p, self.run, self.screen_amounts = h, p, run, screen_amounts
+        self.tax_by_filer_id = _deduction_by_filer_id(h, p)
+        self.filers = [_signature(f, FILER_FIELDS) for f in h.filers]
+        self.dependents = [_signature(d, DEPENDENT_FIELDS) for d in h.dependents]
+        self.screened: dict = {}
+
+    def __call__(self, scenario: tuple[Edit, ...]) -> tuple[dict[str, Decimal], dict[str, Decimal] | None]:
+        h, p = self.h, self.p
+        filers = [(f.id_type, sig) for f, sig in zip(h.filers, self.filers, strict=True)]
+        dependents = [(d.id_type, sig) for d, sig in zip(h.dependents, self.dependents, strict=True)]
+        california = tax_moves = eitc_moves = False
+        for edit in scenario:
+            parts = edit.path.split(".")
+            value = IdType(edit.value)
+            if parts[0] == "dependents":
+                index = int(parts[1])
+                now = h.dependents[index].id_type
+                dependents[index] = (value, dependents[index][1])
+                eitc_moves = eitc_moves or (value in WORK_SSN and is_eitc_child(h.dependents[index], p))
+            else:
+                index = 0 if parts[0] == "taxpayer" else 1
+                now = h.filers[index].id_type
+                filers[index] = (value, filers[index][1])
+                gives_ssn = value in WORK_SSN and now not in WORK_SSN
+                tax_moves = tax_moves or (gives_ssn and self.tax_by_filer_id)
+                eitc_moves = eitc_moves or gives_ssn
+            california = california or now not in CALIFORNIA_ID
+        key = (tuple(sorted(filers)), tuple(sorted(dependents)), california)
+        after = self.screened.get(key)
+        if after is None:
+            run = self.run
+            after = self.screened[key] = self.screen_amounts(
+                apply_scenario(h, scenario), p, income=run.income,
+                tax=None if tax_moves else run.computation, california=california,
+                eitc=None if eitc_moves else run.eitc,
+            )
+        return after
+
+
+# Every field of a person the rules read, except the ID type (the edits change only that).
+FILER_FIELDS = ("age", "foster_youth", "blind", "qualified_tips", "qualified_overtime", "itin_used_recently")
+DEPENDENT_FIELDS = ("age", "full_time_student", "months_lived_with_filer", "permanently_disabled",
+                    "relationship", "birth_year")
+
+
+def _signature(person, names: tuple[str, ...]) -> tuple:
+    """The person's fields as a sortable tuple (``None`` sorts apart from every value)."""
+    out = []
+    for name in names:
+        value = getattr(person, name)
+        out.append((value is None, value if value is not None else 0))
+    return tuple(out)
 
 
 def _describe_credit(key: str, scenario: tuple[Edit, ...], amount: Decimal):
@@ -273,23 +330,6 @@ class _Search:
 
     def result(self) -> dict[str, Assessment]:
         return {
-            key: replace(a, changes=tuple(self.found[key])) if self.found[key] or a.changes else a
+            key: rebuilt(a, changes=tuple(self.found[key])) if self.found[key] or a.changes else a
             for key, a in self.now.items()
         }
-
-
-def _people(h: Household) -> tuple:
-    """The household's people as an order-free key (every field the rules read)."""
-    return (
-        tuple(sorted((f.id_type, f.age, f.foster_youth, f.blind, f.qualified_tips, f.qualified_overtime,
-                      f.itin_used_recently is True, f.itin_used_recently is False) for f in h.filers)),
-        tuple(sorted((d.id_type, d.age, d.full_time_student, d.months_lived_with_filer, d.permanently_disabled,
-                      d.relationship, d.birth_year or 0) for d in h.dependents)),
-    )
-
-
-def _current(h: Household, path: str) -> IdType:
-    parts = path.split(".")
-    if parts[0] == "dependents":
-        return h.dependents[int(parts[1])].id_type
-    return (h.taxpayer if parts[0] == "taxpayer" else h.spouse).id_type

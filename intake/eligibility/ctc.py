@@ -24,10 +24,10 @@ from types import ModuleType
 from intake.eligibility import catalogue as m
 from intake.eligibility.children import (
     FEDERAL_TIN,
+    FILER_SUBJECTS,
     PENDING,
     WORK_SSN,
     dependent_subject,
-    FILER_SUBJECTS,
 )
 from intake.eligibility.facts import FilingStatus, Household
 from intake.eligibility.federal_tax import Income
@@ -72,7 +72,7 @@ def count(h: Household, p: ModuleType, release: bool, explain: bool) -> Count:
     """
     c = Count()
     filers = h.filers
-    for subject, filer in zip(FILER_SUBJECTS, filers):
+    for subject, filer in zip(FILER_SUBJECTS, filers, strict=False):
         if filer.id_type not in FEDERAL_TIN:
             c.no_tin = True
             if explain:

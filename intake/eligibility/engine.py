@@ -27,7 +27,7 @@ from intake.eligibility.ctc import assess_ctc_odc, ctc_odc_outcomes
 from intake.eligibility.deductions import DEDUCTION_KEYS
 from intake.eligibility.eitc import assess_eitc, eitc_outcome
 from intake.eligibility.errors import HouseholdError
-from intake.eligibility.facts import FilingStatus, Household, IdType
+from intake.eligibility.facts import FilingStatus, Household, IdType, rebuilt
 from intake.eligibility.federal_tax import Income, TaxComputation, federal_tax, income_for
 from intake.eligibility.flags import household_flags
 from intake.eligibility.money import ZERO
@@ -75,6 +75,7 @@ class Run:
     deductions: dict[str, Assessment]
     income: Income | None = None
     computation: TaxComputation | None = None
+    eitc: tuple | None = None  # the EITC's (status, amount, amount if every open question were yes)
 
 
 def parameters(tax_year: int) -> ModuleType:
@@ -144,7 +145,7 @@ def assess_resolved(
             answers = tuple(_estimate(a, p) for a in answers)
         credits.update(zip(("ca_eitc", "ca_yctc", "ca_fytc"), answers, strict=True))
     deductions = {key: tax.deductions[key].assessment for key in DEDUCTION_KEYS}
-    return Run(tax.high, not tax.settled, credits, deductions, income, tax)
+    return Run(tax.high, not tax.settled, credits, deductions, income, tax, (eitc.status, eitc.amount, eitc_candidate))
 
 
 def _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate):
@@ -201,19 +202,21 @@ def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Asses
 
 def screen_amounts(
     h: Household, p: ModuleType, *, income: Income, tax: TaxComputation | None, california: bool,
+    eitc: tuple | None = None,
 ) -> tuple[dict[str, Decimal], dict[str, Decimal] | None]:
     """The amounts ``assess_resolved`` gives, without building a reason or a message.
 
     For the change search, which compares amounts only: the same steps run (``explain=False``
     in the rule modules), so the amounts are the full path's (a test checks it on thousands of
     households of both years). ``tax=None`` computes the tax (an edit can change it); then the
-    deductions' amounts are returned too, else ``None`` (they are today's).
+    deductions' amounts are returned too, else ``None`` (they are today's). ``eitc`` is the
+    EITC's outcome when the caller knows the edits leave it as it was (``Run.eitc``).
     """
     deductions = None
     if tax is None:
         tax = federal_tax(h, p, income)
         deductions = {key: tax.deductions[key].assessment.amount for key in DEDUCTION_KEYS}
-    eitc_status, eitc_amount, eitc_candidate = eitc_outcome(h, p, income)
+    eitc_status, eitc_amount, eitc_candidate = eitc or eitc_outcome(h, p, income)
     _, (ctc, odc), ways = _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate)
     credits = {
         "federal_ctc": ZERO if any(ways[0]) else ctc[1],
@@ -230,7 +233,7 @@ def _estimate(a: Assessment, p: ModuleType) -> Assessment:
     if a.amount <= ZERO and not any(r.code in _CA_LIMIT_CODES for r in a.reasons):
         return a
     note = m.CA_ESTIMATE.reason(figures_year=p.CA_FIGURES_YEAR, year=p.TAX_YEAR)
-    return replace(a, reasons=(note, *a.reasons), estimate=True)
+    return rebuilt(a, reasons=(note, *a.reasons), estimate=True)
 
 
 def _declined(h: Household) -> list[tuple[str, int]]:
