@@ -49,12 +49,25 @@ def _open_credits(h: Household, p) -> tuple[bool, bool]:
     earned = h.wages + h.self_employment_income
     agi = earned + h.other_income + h.investment_income
     joint = "joint" if len(h.filers) == 2 else "other"
-    biggest = p.EITC_PHASE_OUT_START.value[joint][3] + p.EITC_MAX.value[3] / p.EITC_PHASE_OUT_RATE.value[3]
+    biggest, ctc_start, ctc_per_child_out = _limits(p, joint)
     eitc = earned > 0 and h.investment_income <= p.EITC_INVESTMENT_INCOME_LIMIT.value and max(agi, earned) < biggest
-    children = sum(1 for d in h.dependents if is_ctc_age(d, p))
-    ctc_full_out = p.CTC_PHASE_OUT_START.value[joint] + p.CTC_PER_CHILD.value * children * p.CTC_PHASE_OUT_STEP.value / p.CTC_PHASE_OUT_PER_STEP.value
-    ctc = children > 0 and agi < ctc_full_out
+    age_limit = p.CTC_CHILD_AGE_LIMIT.value
+    children = sum(1 for d in h.dependents if d.age < age_limit)  # is_ctc_age
+    ctc = children > 0 and agi < ctc_start + ctc_per_child_out * children
     return ctc, eitc
+
+
+_LIMITS: dict = {}
+
+
+def _limits(p, joint: str) -> tuple:
+    """The year's end of the largest EITC, CTC phase-out start, and AGI span over which one child's CTC phases out."""
+    found = _LIMITS.get((p, joint))
+    if found is None:
+        biggest = p.EITC_PHASE_OUT_START.value[joint][3] + p.EITC_MAX.value[3] / p.EITC_PHASE_OUT_RATE.value[3]
+        per_child = p.CTC_PER_CHILD.value * p.CTC_PHASE_OUT_STEP.value / p.CTC_PHASE_OUT_PER_STEP.value
+        found = _LIMITS[(p, joint)] = (biggest, p.CTC_PHASE_OUT_START.value[joint], per_child)
+    return found
 
 
 def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
@@ -231,9 +244,10 @@ class Rescreen:
     What is reused is exactly what a full screening would compute again, because the rules read
     an ID type only through these sets:
     - the income never depends on an ID;
-    - the tax depends on a filer's ID only through the senior, tips and overtime deductions, and
-      there only through "has an SSN valid for work": it is computed again only when a filer 65+
-      or with tips or overtime receives an SSN;
+    - the tax depends on a filer's ID only through the senior deduction (the senior's own SSN)
+      and the tips and overtime deductions (each filer's, on a joint return), and there only
+      through "has an SSN valid for work": it is computed again only when a filer 65+ receives
+      an SSN, or any filer does while a filer has tips or overtime;
     - the EITC reads IDs only as "SSN valid for work" for the filers and the qualifying children:
       it is computed again only when one of them receives an SSN;
     - California counts any SSN or ITIN: it is screened again only when a person without one is
@@ -245,42 +259,61 @@ class Rescreen:
 
     def __init__(self, h: Household, p, run, screen_amounts):
         self.h, self.p, self.run, self.screen_amounts = h, p, run, screen_amounts
-        self.tax_by_filer_id = _deduction_by_filer_id(h, p)
+        # The tax reads a filer's ID only as "SSN valid for work", in the senior deduction (the
+        # senior's own) and in the tips and overtime deductions (every filer's, on a joint return).
+        self.senior_age = p.SENIOR_DEDUCTION_AGE.value
+        self.wage_deductions = any(f.qualified_tips or f.qualified_overtime for f in h.filers)
         self.filers = [_signature(f, FILER_FIELDS) for f in h.filers]
         self.dependents = [_signature(d, DEPENDENT_FIELDS) for d in h.dependents]
+        # Two edited households can have the same people only if two people are alike apart
+        # from their ID types; otherwise every scenario (a distinct set of edits) is screened once.
+        self.alike = len(set(self.filers)) < len(self.filers) or len(set(self.dependents)) < len(self.dependents)
         self.screened: dict = {}
 
     def __call__(self, scenario: tuple[Edit, ...]) -> tuple[dict[str, Decimal], dict[str, Decimal] | None]:
         h, p = self.h, self.p
-        filers = [(f.id_type, sig) for f, sig in zip(h.filers, self.filers, strict=True)]
-        dependents = [(d.id_type, sig) for d, sig in zip(h.dependents, self.dependents, strict=True)]
         california = tax_moves = eitc_moves = False
         for edit in scenario:
             parts = edit.path.split(".")
             value = IdType(edit.value)
             if parts[0] == "dependents":
-                index = int(parts[1])
-                now = h.dependents[index].id_type
-                dependents[index] = (value, dependents[index][1])
-                eitc_moves = eitc_moves or (value in WORK_SSN and is_eitc_child(h.dependents[index], p))
+                dependent = h.dependents[int(parts[1])]
+                now = dependent.id_type
+                eitc_moves = eitc_moves or (value in WORK_SSN and is_eitc_child(dependent, p))
             else:
-                index = 0 if parts[0] == "taxpayer" else 1
-                now = h.filers[index].id_type
-                filers[index] = (value, filers[index][1])
+                filer = h.taxpayer if parts[0] == "taxpayer" else h.spouse
+                now = filer.id_type
                 gives_ssn = value in WORK_SSN and now not in WORK_SSN
-                tax_moves = tax_moves or (gives_ssn and self.tax_by_filer_id)
+                tax_moves = tax_moves or (gives_ssn and (filer.age >= self.senior_age or self.wage_deductions))
                 eitc_moves = eitc_moves or gives_ssn
             california = california or now not in CALIFORNIA_ID
-        key = (tuple(sorted(filers)), tuple(sorted(dependents)), california)
-        after = self.screened.get(key)
+        key = self._key(scenario, california) if self.alike else None
+        after = self.screened.get(key) if key is not None else None
         if after is None:
             run = self.run
-            after = self.screened[key] = self.screen_amounts(
+            after = self.screen_amounts(
                 apply_scenario(h, scenario), p, income=run.income,
                 tax=None if tax_moves else run.computation, california=california,
                 eitc=None if eitc_moves else run.eitc,
             )
+            if key is not None:
+                self.screened[key] = after
         return after
+
+    def _key(self, scenario: tuple[Edit, ...], california: bool) -> tuple:
+        """The edited household's people, order-free (every field the rules read), and ``california``."""
+        filers = [(f.id_type, sig) for f, sig in zip(self.h.filers, self.filers, strict=True)]
+        dependents = [(d.id_type, sig) for d, sig in zip(self.h.dependents, self.dependents, strict=True)]
+        for edit in scenario:
+            parts = edit.path.split(".")
+            value = IdType(edit.value)
+            if parts[0] == "dependents":
+                index = int(parts[1])
+                dependents[index] = (value, dependents[index][1])
+            else:
+                index = 0 if parts[0] == "taxpayer" else 1
+                filers[index] = (value, filers[index][1])
+        return (tuple(sorted(filers)), tuple(sorted(dependents)), california)
 
 
 # Every field of a person the rules read, except the ID type (the edits change only that).

@@ -176,9 +176,17 @@ def _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate):
 _SETTLED = ((False, False), (False, False))
 
 
+def _has_short(h: Household, p: ModuleType) -> bool:
+    """Whether a dependent lived with the filer under 7 months (then CTC/ODC are screened both ways)."""
+    months = p.RESIDENCY_MIN_MONTHS.value
+    return any(d.months_lived_with_filer < months for d in h.dependents)
+
+
 def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Assessment]:
     """Schedule 8812 at every open fact (tax figure; residence release) and the common answer."""
     base = assess_ctc_odc(h, p, income, tax.high, eitc, eitc_candidate, False)
+    if tax.settled and not _has_short(h, p):
+        return base  # nothing open: the one run is the answer
     short, _, ways = _ctc_odc_ways(h, p, income, tax, eitc.status, eitc.amount, eitc_candidate)
     out = []
     for answer, (by_release, by_tax) in zip(base, ways, strict=True):
