@@ -4,6 +4,11 @@
 California did not adopt the federal SSN rules: the taxpayer, the spouse and each qualifying child
 need an SSN (any kind) or an ITIN; an ATIN or no number does not count. Married filing separately
 is not eligible.
+
+One function per step, in FTB 3514's order: ``gate`` (the conditions the three credits share),
+``caleitc_raw`` (the CalEITC worksheet on earned income and on AGI), then one per credit:
+``caleitc``, ``yctc``, ``fytc``. Each returns (status, amount, reasons); with ``explain=False``
+(the change search) the same steps run without building a reason, so the amounts are the same.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ def ca_eitc_shape(p: ModuleType, children: int, earned: Decimal) -> tuple[Decima
 
 
 def phase_out(amount: Decimal, earned: Decimal, start: Decimal, step: Decimal, per_step: Decimal) -> Decimal:
+    """The YCTC/FYTC phase-out: ``per_step`` for each ``step`` or part of earned income over ``start``."""
     return max(ZERO, amount - per_step * steps_up(earned - start, step))
 
 
@@ -314,6 +320,7 @@ def california_amounts(h: Household, p: ModuleType, income: Income) -> tuple[Dec
 
 
 def _yctc_phase_reason(p: ModuleType):
+    """The reason that states where the YCTC/FYTC phase-out starts and by how much."""
     return m.YCTC_PHASE_OUT.reason(
         start=dollars(p.YCTC_PHASE_OUT_START.value), per_step=dollars(p.YCTC_PHASE_OUT_PER_STEP.value)
     )

@@ -86,7 +86,15 @@ def count(h: Household, p: ModuleType, release: bool, explain: bool) -> Count:
     months = p.RESIDENCY_MIN_MONTHS.value  # lives_with_filer and is_ctc_age, inlined (hot loop)
     age_limit = p.CTC_CHILD_AGE_LIMIT.value
     for i, d in enumerate(h.dependents):
-        counts_for = _counts_for(d, filer_ssn, age_limit)
+        # Which credit the dependent (residence aside) counts for: line 4 (CTC) for a child under
+        # 17 with a work SSN when a filer has one (§24(h)(7)); else line 6 (ODC) for any dependent
+        # with an SSN, ITIN or ATIN (§24(h)(4), §24(e)(1)); else neither.
+        if d.age < age_limit and filer_ssn and d.id_type in WORK_SSN:
+            counts_for = CTC_KEY
+        elif d.id_type in FEDERAL_TIN:
+            counts_for = ODC_KEY
+        else:
+            counts_for = None
         if not release and d.months_lived_with_filer < months:
             # Fewer than 7 months: counted only with more facts (Form 8332, support); the engine
             # screens both ways and says which question to ask when the answer depends on it.
@@ -130,19 +138,6 @@ def count(h: Household, p: ModuleType, release: bool, explain: bool) -> Count:
     if c.no_tin:
         c.n_ctc = c.n_odc = c.short_ctc = c.short_odc = 0
     return c
-
-
-def _counts_for(d, filer_ssn: bool, age_limit: int) -> str | None:
-    """Which credit one dependent (residence aside) counts for: line 4 (CTC), line 6 (ODC) or neither.
-
-    A child under 17 with a work SSN counts for the CTC when a filer has one (§24(h)(7)); any
-    other dependent with an SSN, ITIN or ATIN counts for the ODC (§24(h)(4), §24(e)(1)).
-    """
-    if d.age < age_limit and filer_ssn and d.id_type in WORK_SSN:
-        return CTC_KEY
-    if d.id_type in FEDERAL_TIN:
-        return ODC_KEY
-    return None
 
 
 def phase_out(p: ModuleType, agi: Decimal, joint: bool, n_ctc: int, n_odc: int) -> tuple[Decimal, Decimal, Decimal, Decimal]:
@@ -203,6 +198,7 @@ def additional_ctc(
 
 
 def _ctc_status(no_tin: bool, n_ctc: int, ctc_open: bool, amount: Decimal) -> Status:
+    """The CTC's status: open while the ACTC depends on an open EITC; none without a counted child or an amount."""
     if ctc_open:
         return Status.INDETERMINATE
     if no_tin or n_ctc == 0 or amount <= ZERO:
@@ -211,12 +207,13 @@ def _ctc_status(no_tin: bool, n_ctc: int, ctc_open: bool, amount: Decimal) -> St
 
 
 def _odc_status(no_tin: bool, n_odc: int, odc_used: Decimal) -> Status:
+    """The ODC's status: non-refundable, so eligible only with a counted dependent and tax to offset."""
     if no_tin or n_odc == 0 or odc_used <= ZERO:
         return Status.NOT_ELIGIBLE
     return Status.ELIGIBLE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Sheet:
     """Every line of one Schedule 8812 run."""
 
