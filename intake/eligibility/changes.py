@@ -15,7 +15,7 @@ gives that amount. Every scenario lists every edit it needs.
 
 Deductions (``deductions`` in the output) get the same search. Of the edits above only a filer's
 SSN can move one: the senior, tips and overtime deductions need the filer's work SSN
-(§151(d)(5)(C)(ii), §224(f), §225(e); facts §1.4, §1A.6), and on a joint return with one spouse
+(§151(d)(5)(C), §224, §225; facts §1.4, §1A.6), and on a joint return with one spouse
 without one the tips/overtime answer is open [U] until both have one. Car-loan interest has no ID
 rule (§163(h)(4)), so no edit changes it; the QBI deduction (§199A) has none either but follows
 taxable income, so it may move with the other deductions (the rescreen shows it). A married
@@ -159,9 +159,9 @@ def _subject(path: str) -> tuple[str, bool]:
 
 # The deduction a filer's SSN can change, and the section that asks for it.
 DEDUCTION_CITATIONS = {
-    "senior": "IRC §151(d)(5)(C)",
-    "tips": "IRC §224(f)",
-    "overtime": "IRC §225(e)",
+    "senior": "IRC §151(d)(5)(C); P.L. 119-21 §70103",
+    "tips": "IRC §224 as added by P.L. 119-21 §70201",
+    "overtime": "IRC §225 as added by P.L. 119-21 §70202",
     "qbi": "IRC §199A(a)",
     "car_loan_interest": "IRC §163(h)(4)",
 }

@@ -52,7 +52,7 @@ def test_an_itin_senior_is_told_what_an_ssn_would_give(year, wages, expected):
     data = household(tax_year=year, taxpayer=_filer("itin", 70), wages=wages)
     found = _changes(data, "senior")
     if expected:
-        assert found == [(frozenset({TP_SSN}), expected, "deduction_filer_ssn_before_due_date", "IRC §151(d)(5)(C)")]
+        assert found == [(frozenset({TP_SSN}), expected, "deduction_filer_ssn_before_due_date", "IRC §151(d)(5)(C); P.L. 119-21 §70103")]
     else:
         assert found == []
 
@@ -77,14 +77,14 @@ def test_tips_open_on_a_joint_return_with_an_itin_spouse_are_settled_by_the_spou
                      taxpayer=_filer("ssn", qualified_tips=8000), spouse=_filer("itin"), wages=60000)
     today = _deductions(data)["tips"]
     assert (today["status"], today["amount"]) == ("indeterminate", 0)
-    assert _changes(data, "tips") == [(frozenset({SP_SSN}), 8000, "deduction_filer_ssn_before_due_date", "IRC §224(f)")]
+    assert _changes(data, "tips") == [(frozenset({SP_SSN}), 8000, "deduction_filer_ssn_before_due_date", "IRC §224 as added by P.L. 119-21 §70201")]
 
 
 @pytest.mark.parametrize("year", YEARS)
 def test_overtime_of_an_itin_filer_up_to_the_cap(year):
     # single: the $12,500 cap on a $14,000 premium (AGI 50,000 < 150,000)
     data = household(tax_year=year, taxpayer=_filer("itin", qualified_overtime=14000), wages=50000)
-    assert _changes(data, "overtime") == [(frozenset({TP_SSN}), 12500, "deduction_filer_ssn_before_due_date", "IRC §225(e)")]
+    assert _changes(data, "overtime") == [(frozenset({TP_SSN}), 12500, "deduction_filer_ssn_before_due_date", "IRC §225 as added by P.L. 119-21 §70202")]
 
 
 @pytest.mark.parametrize("year", YEARS)
