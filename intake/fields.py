@@ -75,7 +75,8 @@ class MoneyField(forms.Field):
 class AgeOrBirthYearMixin:
     """Accept an age at the end of the tax year, or a birth year from which it is computed.
 
-    The birth year is never stored: only the age (docs/architecture.md, privacy principle 2).
+    A filer's birth year is never stored, only the age; a dependent's is kept when typed, for the
+    Trump-account pilot (docs/architecture.md, privacy principle 2; the help texts above).
     """
 
     tax_year: int = TAX_YEAR  # the household's tax year: ages are at the end of it
@@ -118,12 +119,21 @@ def age_field(label) -> forms.IntegerField:
     )
 
 
-def birth_year_field(label) -> forms.IntegerField:
+# What happens to a birth year typed at the desk, said the same way on the form and in the docs
+# (docs/architecture.md, privacy principle 2): a filer's gives the age and is not kept; a
+# dependent's is kept too, because the Trump-account pilot depends on the year of birth.
+FILER_BIRTH_YEAR_HELP = _("Instead of the age. Only the age is kept.")
+DEPENDENT_BIRTH_YEAR_HELP = _(
+    "Instead of the age. Kept only to check the Trump-account pilot, which depends on the year of birth."
+)
+
+
+def birth_year_field(label, help_text=FILER_BIRTH_YEAR_HELP) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=False,
         min_value=TAX_YEAR - 1 - MAX_AGE,  # the prior year is served too (late returns)
         max_value=TAX_YEAR,
-        help_text=_("Instead of the age. Only the age is kept."),
+        help_text=help_text,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
     )

@@ -21,7 +21,13 @@ from clinic.languages import LanguageChoiceField, normalize_language
 from clinic.validators import reject_contact_details, reject_control_characters, reject_tin_shaped
 from intake.eligibility.facts import FilingStatus
 from intake.facts import DEPENDENT_FIELDS, dependent_values
-from intake.fields import AgeOrBirthYearMixin, MoneyField, age_field, birth_year_field
+from intake.fields import (
+    DEPENDENT_BIRTH_YEAR_HELP,
+    AgeOrBirthYearMixin,
+    MoneyField,
+    age_field,
+    birth_year_field,
+)
 from intake.models import (
     FILER_ID_TYPE_CHOICES,
     FILING_STATUS_CHOICES,
@@ -315,7 +321,7 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
 
     id_type = forms.ChoiceField(label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES)
     age = age_field(_("Age"))
-    birth_year = birth_year_field(_("or birth year"))
+    birth_year = birth_year_field(_("or birth year"), help_text=DEPENDENT_BIRTH_YEAR_HELP)
     months_lived_with_filer = forms.IntegerField(
         label=_("Months lived with the filer"),
         min_value=0,

@@ -33,8 +33,11 @@ class Spec:
         """Return the reason; ``citation`` replaces the default one (e.g. the year's Rev. Proc.)."""
         return Reason(self.code, self._message(params), citation or self.citation)
 
-    def change(self, scenario: tuple = (), amount_after: Any = None, **params: Any) -> Change:
-        return Change(self.code, self._message(params), self.citation, scenario, amount_after)
+    def change(
+        self, scenario: tuple = (), amount_after: Any = None, citation: str | None = None, **params: Any
+    ) -> Change:
+        """Return the change; ``citation`` replaces the default one (e.g. the deduction's section)."""
+        return Change(self.code, self._message(params), citation or self.citation, scenario, amount_after)
 
     def flag(self, subject: str, **params: Any) -> Flag:
         params.setdefault("subject", subject)
@@ -412,6 +415,18 @@ COMBINED_CHANGES = _c(
     "combined_changes",
     _("If all of these happen, this credit would be %(amount)s: %(edits)s."),
     "IRC §24(e), §24(h)(7), §32(m); FTB CalEITC eligibility",
+)
+# The same edits for a deduction (the senior, tips and overtime deductions need a work SSN; the
+# citation is the deduction's section, given by changes.py).
+DEDUCTION_FILER_SSN = _c(
+    "deduction_filer_ssn_before_due_date",
+    _("If %(subject)s receives an SSN valid for work issued before the return's due date (extensions included), this deduction would be %(amount)s."),
+    "IRC §151(d)(5)(C), §224, §225",
+)
+DEDUCTION_COMBINED_CHANGES = _c(
+    "deduction_combined_changes",
+    _("If all of these happen, this deduction would be %(amount)s: %(edits)s."),
+    "IRC §151(d)(5)(C), §224, §225",
 )
 EDIT_SSN = _("%(subject)s receives an SSN valid for work issued before the return's due date (extensions included)")
 EDIT_W7 = _("%(subject)s gets an ITIN (Form W-7 sent with the return)")

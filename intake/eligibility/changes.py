@@ -12,6 +12,15 @@ needs the spouse's facts, which a separate return does not record: that stays a 
 reason.) Scenarios are tried smallest first; for each credit below its best, a scenario is listed
 when its ``amount_after`` is higher than today's amount and no smaller listed scenario already
 gives that amount. Every scenario lists every edit it needs.
+
+Deductions (``deductions`` in the output) get the same search. Of the edits above only a filer's
+SSN can move one: the senior, tips and overtime deductions need the filer's work SSN
+(§151(d)(5)(C), §224, §225; facts §1.4, §1A.6), and on a joint return with one spouse
+without one the tips/overtime answer is open [U] until both have one. Car-loan interest has no ID
+rule (§163(h)(4)), so no edit changes it; the QBI deduction (§199A) has none either but follows
+taxable income, so it may move with the other deductions (the rescreen shows it). A married
+filing separately return gets none of the four deductions, but a joint return needs the spouse's
+facts, which a separate return does not record: that stays a reason (``deduction_needs_joint_return``).
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from decimal import Decimal
 
 from intake.eligibility import catalogue as m
 from intake.eligibility.children import CALIFORNIA_ID, WORK_SSN, dependent_subject, is_ctc_age, is_eitc_child
-from intake.eligibility.facts import Household, IdType
+from intake.eligibility.facts import FilingStatus, Household, IdType, rebuilt
 from intake.eligibility.money import dollars
 from intake.eligibility.result import Assessment, Edit, Message, Sentences
 
@@ -40,12 +49,25 @@ def _open_credits(h: Household, p) -> tuple[bool, bool]:
     earned = h.wages + h.self_employment_income
     agi = earned + h.other_income + h.investment_income
     joint = "joint" if len(h.filers) == 2 else "other"
-    biggest = p.EITC_PHASE_OUT_START.value[joint][3] + p.EITC_MAX.value[3] / p.EITC_PHASE_OUT_RATE.value[3]
+    biggest, ctc_start, ctc_per_child_out = _limits(p, joint)
     eitc = earned > 0 and h.investment_income <= p.EITC_INVESTMENT_INCOME_LIMIT.value and max(agi, earned) < biggest
-    children = sum(1 for d in h.dependents if is_ctc_age(d, p))
-    ctc_full_out = p.CTC_PHASE_OUT_START.value[joint] + p.CTC_PER_CHILD.value * children * p.CTC_PHASE_OUT_STEP.value / p.CTC_PHASE_OUT_PER_STEP.value
-    ctc = children > 0 and agi < ctc_full_out
+    age_limit = p.CTC_CHILD_AGE_LIMIT.value
+    children = sum(1 for d in h.dependents if d.age < age_limit)  # is_ctc_age
+    ctc = children > 0 and agi < ctc_start + ctc_per_child_out * children
     return ctc, eitc
+
+
+_LIMITS: dict = {}
+
+
+def _limits(p, joint: str) -> tuple:
+    """The year's end of the largest EITC, CTC phase-out start, and AGI span over which one child's CTC phases out."""
+    found = _LIMITS.get((p, joint))
+    if found is None:
+        biggest = p.EITC_PHASE_OUT_START.value[joint][3] + p.EITC_MAX.value[3] / p.EITC_PHASE_OUT_RATE.value[3]
+        per_child = p.CTC_PER_CHILD.value * p.CTC_PHASE_OUT_STEP.value / p.CTC_PHASE_OUT_PER_STEP.value
+        found = _LIMITS[(p, joint)] = (biggest, p.CTC_PHASE_OUT_START.value[joint], per_child)
+    return found
 
 
 def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
@@ -57,9 +79,12 @@ def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
       alone when a filer has one, else with each filer's;
     - for the EITC (everyone's SSN): the missing filer SSNs together, alone and with each
       missing child SSN.
-    SSN edits are tried only when the CTC or EITC could still grow at this income.
+    - for the senior, tips and overtime deductions (a filer 65+ or with tips or overtime, not
+      married filing separately): each filer's missing SSN alone, and every missing one together.
+    SSN edits for the credits are tried only when the CTC or EITC could still grow at this income.
     """
     ctc_open, eitc_open = _open_credits(h, p)
+    deduction_open = h.filing_status is not FilingStatus.MARRIED_FILING_SEPARATELY and _deduction_by_filer_id(h, p)
     w7: list[Edit] = []
     filers_without: list[Edit] = []
     ctc_children: list[Edit] = []
@@ -96,6 +121,9 @@ def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
         if everyone:
             found.append(everyone)
         found += [(*everyone, c) for c in eitc_children]
+    if deduction_open and filers_without:
+        found += [(f,) for f in filers_without]
+        found.append(tuple(filers_without))
     seen: set = set()
     out = []
     for scenario in sorted(found, key=len):
@@ -113,13 +141,13 @@ def apply_scenario(h: Household, scenario: tuple[Edit, ...]) -> Household:
         parts = edit.path.split(".")
         value = IdType(edit.value)
         if parts[0] == "taxpayer":
-            taxpayer = replace(taxpayer, id_type=value)
+            taxpayer = rebuilt(taxpayer, id_type=value)
         elif parts[0] == "spouse":
-            spouse = replace(spouse, id_type=value)
+            spouse = rebuilt(spouse, id_type=value)
         else:
             index = int(parts[1])
-            dependents[index] = replace(dependents[index], id_type=value)
-    return replace(h, taxpayer=taxpayer, spouse=spouse, dependents=tuple(dependents))
+            dependents[index] = rebuilt(dependents[index], id_type=value)
+    return rebuilt(h, taxpayer=taxpayer, spouse=spouse, dependents=tuple(dependents))
 
 
 def _subject(path: str) -> tuple[str, bool]:
@@ -127,6 +155,39 @@ def _subject(path: str) -> tuple[str, bool]:
     if parts[0] == "dependents":
         return dependent_subject(int(parts[1])), True
     return parts[0], False
+
+
+# The deduction a filer's SSN can change, and the section that asks for it.
+DEDUCTION_CITATIONS = {
+    "senior": "IRC §151(d)(5)(C); P.L. 119-21 §70103",
+    "tips": "IRC §224 as added by P.L. 119-21 §70201",
+    "overtime": "IRC §225 as added by P.L. 119-21 §70202",
+    "qbi": "IRC §199A(a)",
+    "car_loan_interest": "IRC §163(h)(4)",
+}
+
+
+def _deduction_by_filer_id(h: Household, p) -> bool:
+    """Whether a filer's ID can change the tax: only through the senior, tips and overtime deductions."""
+    return any(
+        f.age >= p.SENIOR_DEDUCTION_AGE.value or f.qualified_tips or f.qualified_overtime for f in h.filers
+    )
+
+
+def _describe_deduction(key: str, scenario: tuple[Edit, ...], amount: Decimal):
+    """The change for a deduction: only filers' SSN edits reach here (see the module docstring)."""
+    citation = DEDUCTION_CITATIONS[key]
+    if len(scenario) == 1:
+        return m.DEDUCTION_FILER_SSN.change(
+            scenario=scenario, amount_after=amount, citation=citation,
+            subject=_subject(scenario[0].path)[0], amount=dollars(amount),
+        )
+    parts = tuple(
+        Message(m.EDIT_SSN if e.value == SSN else m.EDIT_W7, {"subject": _subject(e.path)[0]}) for e in scenario
+    )
+    return m.DEDUCTION_COMBINED_CHANGES.change(
+        scenario=scenario, amount_after=amount, citation=citation, amount=dollars(amount), edits=Sentences(parts)
+    )
 
 
 def _describe(scenario: tuple[Edit, ...], amount: Decimal):
@@ -146,67 +207,162 @@ def _describe(scenario: tuple[Edit, ...], amount: Decimal):
     )
 
 
-def with_changes(h: Household, p, run, declined: bool, assess_resolved) -> dict[str, Assessment]:
-    """Return the run's credits with each one's ``changes`` found by screening the edited household again.
+def with_changes(
+    h: Household, p, run, declined: bool, screen_amounts
+) -> tuple[dict[str, Assessment], dict[str, Assessment]]:
+    """Return the run's credits and deductions, each with its ``changes`` found by screening the edited household again.
 
-    ``assess_resolved`` is the engine's screening of a household with known IDs (passed in, so
-    this module does not import the engine that imports it).
+    ``screen_amounts`` is the engine's screening of a household with known IDs, amounts only
+    (passed in, so this module does not import the engine that imports it): the amounts are the
+    full screening's, and the messages are built only for the changes listed.
     """
-    credits = run.credits
+    credits, deductions = run.credits, run.deductions
     if declined:
         # The answer already depends on an unknown ID; edits on top of it are not searched.
-        return {key: replace(a, changes=()) for key, a in credits.items()}
+        return (
+            {key: replace(a, changes=()) for key, a in credits.items()},
+            {key: replace(a, changes=()) for key, a in deductions.items()},
+        )
     scenarios = candidate_scenarios(h, p)
     if not scenarios:
-        return credits
-    # The tax changes with a filer's ID only through the senior, tips and overtime deductions.
-    tax_by_filer_id = any(
-        f.age >= p.SENIOR_DEDUCTION_AGE.value or f.qualified_tips or f.qualified_overtime for f in h.filers
-    )
-    found: dict[str, list] = {key: [] for key in credits}
-    listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in credits}
-    screened: dict = {}
+        return credits, deductions
+    credit_search = _Search(credits, _describe_credit)
+    deduction_search = _Search(deductions, _describe_deduction)
+    rescreen = Rescreen(h, p, run, screen_amounts)
     for scenario in scenarios:
-        filer_edited = any(not e.path.startswith("dependents.") for e in scenario)
-        # California counts any SSN or ITIN already: only a person without one can change it.
-        california = any(_current(h, e.path) not in CALIFORNIA_ID for e in scenario)
-        edited = apply_scenario(h, scenario)
-        # The rules never depend on the order of the filers or of the dependents, so two edited
-        # households with the same people screen alike (e.g. "the taxpayer gets an SSN" and "the
-        # spouse gets an SSN" when both hold ITINs): screen each such household once.
-        key = (_people(edited), california)
-        after = screened.get(key)
-        if after is None:
-            after = screened[key] = assess_resolved(
-                edited, p, income=run.income,
-                tax=None if filer_edited and tax_by_filer_id else run.computation, california=california,
-            ).credits
+        credit_amounts, deduction_amounts = rescreen(scenario)
         people = frozenset(edit.path for edit in scenario)
-        for key, amount_now in ((k, a.amount) for k, a in credits.items() if k in after):
-            amount = after[key].amount
-            if amount <= amount_now:
+        credit_search.add(scenario, people, credit_amounts)
+        if deduction_amounts is not None:  # otherwise the deductions are today's
+            deduction_search.add(scenario, people, deduction_amounts)
+    return credit_search.result(), deduction_search.result()
+
+
+class Rescreen:
+    """Screen a household again with a scenario's edits, amounts only, reusing what the edits cannot change.
+
+    What is reused is exactly what a full screening would compute again, because the rules read
+    an ID type only through these sets:
+    - the income never depends on an ID;
+    - the tax depends on a filer's ID only through the senior deduction (the senior's own SSN)
+      and the tips and overtime deductions (each filer's, on a joint return), and there only
+      through "has an SSN valid for work": it is computed again only when a filer 65+ receives
+      an SSN, or any filer does while a filer has tips or overtime;
+    - the EITC reads IDs only as "SSN valid for work" for the filers and the qualifying children:
+      it is computed again only when one of them receives an SSN;
+    - California counts any SSN or ITIN: it is screened again only when a person without one is
+      edited (else its keys are left out: today's answers stand).
+    The rules never depend on the order of the filers or of the dependents, so two edited
+    households with the same people (e.g. "the taxpayer gets an SSN" and "the spouse gets an SSN"
+    when both hold ITINs and are alike otherwise) are screened once.
+    """
+
+    def __init__(self, h: Household, p, run, screen_amounts):
+        self.h, self.p, self.run, self.screen_amounts = h, p, run, screen_amounts
+        # The tax reads a filer's ID only as "SSN valid for work", in the senior deduction (the
+        # senior's own) and in the tips and overtime deductions (every filer's, on a joint return).
+        self.senior_age = p.SENIOR_DEDUCTION_AGE.value
+        self.wage_deductions = any(f.qualified_tips or f.qualified_overtime for f in h.filers)
+        self.filers = [_signature(f, FILER_FIELDS) for f in h.filers]
+        self.dependents = [_signature(d, DEPENDENT_FIELDS) for d in h.dependents]
+        # Two edited households can have the same people only if two people are alike apart
+        # from their ID types; otherwise every scenario (a distinct set of edits) is screened once.
+        self.alike = len(set(self.filers)) < len(self.filers) or len(set(self.dependents)) < len(self.dependents)
+        self.screened: dict = {}
+
+    def __call__(self, scenario: tuple[Edit, ...]) -> tuple[dict[str, Decimal], dict[str, Decimal] | None]:
+        h, p = self.h, self.p
+        california = tax_moves = eitc_moves = False
+        for edit in scenario:
+            parts = edit.path.split(".")
+            value = IdType(edit.value)
+            if parts[0] == "dependents":
+                dependent = h.dependents[int(parts[1])]
+                now = dependent.id_type
+                eitc_moves = eitc_moves or (value in WORK_SSN and is_eitc_child(dependent, p))
+            else:
+                filer = h.taxpayer if parts[0] == "taxpayer" else h.spouse
+                now = filer.id_type
+                gives_ssn = value in WORK_SSN and now not in WORK_SSN
+                tax_moves = tax_moves or (gives_ssn and (filer.age >= self.senior_age or self.wage_deductions))
+                eitc_moves = eitc_moves or gives_ssn
+            california = california or now not in CALIFORNIA_ID
+        key = self._key(scenario, california) if self.alike else None
+        after = self.screened.get(key) if key is not None else None
+        if after is None:
+            run = self.run
+            after = self.screen_amounts(
+                apply_scenario(h, scenario), p, income=run.income,
+                tax=None if tax_moves else run.computation, california=california,
+                eitc=None if eitc_moves else run.eitc,
+            )
+            if key is not None:
+                self.screened[key] = after
+        return after
+
+    def _key(self, scenario: tuple[Edit, ...], california: bool) -> tuple:
+        """The edited household's people, order-free (every field the rules read), and ``california``."""
+        filers = [(f.id_type, sig) for f, sig in zip(self.h.filers, self.filers, strict=True)]
+        dependents = [(d.id_type, sig) for d, sig in zip(self.h.dependents, self.dependents, strict=True)]
+        for edit in scenario:
+            parts = edit.path.split(".")
+            value = IdType(edit.value)
+            if parts[0] == "dependents":
+                index = int(parts[1])
+                dependents[index] = (value, dependents[index][1])
+            else:
+                index = 0 if parts[0] == "taxpayer" else 1
+                filers[index] = (value, filers[index][1])
+        return (tuple(sorted(filers)), tuple(sorted(dependents)), california)
+
+
+# Every field of a person the rules read, except the ID type (the edits change only that).
+FILER_FIELDS = ("age", "foster_youth", "blind", "qualified_tips", "qualified_overtime", "itin_used_recently")
+DEPENDENT_FIELDS = ("age", "full_time_student", "months_lived_with_filer", "permanently_disabled",
+                    "relationship", "birth_year")
+
+
+def _signature(person, names: tuple[str, ...]) -> tuple:
+    """The person's fields as a sortable tuple (``None`` sorts apart from every value)."""
+    out = []
+    for name in names:
+        value = getattr(person, name)
+        out.append((value is None, value if value is not None else 0))
+    return tuple(out)
+
+
+def _describe_credit(key: str, scenario: tuple[Edit, ...], amount: Decimal):
+    return _describe(scenario, amount)
+
+
+class _Search:
+    """The changes found for one group of answers (the credits, or the deductions)."""
+
+    __slots__ = ("now", "describe", "found", "listed")
+
+    def __init__(self, now: dict[str, Assessment], describe):
+        self.now = now
+        self.describe = describe
+        self.found: dict[str, list] = {key: [] for key in now}
+        self.listed: dict[str, list[tuple[frozenset[str], Decimal]]] = {key: [] for key in now}
+
+    def add(self, scenario: tuple[Edit, ...], people: frozenset[str], after: dict[str, Decimal]) -> None:
+        """Keep a scenario for each answer it raises, unless a listed one for fewer people already does."""
+        for key, a in self.now.items():
+            amount = after.get(key)
+            if amount is None:
+                continue
+            if amount <= a.amount:
                 continue
             # A listed scenario for the same people or fewer that already reaches this amount
             # makes this one redundant.
-            if any(previous <= people and value >= amount for previous, value in listed[key]):
+            if any(previous <= people and value >= amount for previous, value in self.listed[key]):
                 continue
-            listed[key].append((people, amount))
-            found[key].append(_describe(scenario, amount))
-    return {key: replace(a, changes=tuple(found[key])) if found[key] or a.changes else a for key, a in credits.items()}
+            self.listed[key].append((people, amount))
+            self.found[key].append(self.describe(key, scenario, amount))
 
-
-def _people(h: Household) -> tuple:
-    """The household's people as an order-free key (every field the rules read)."""
-    return (
-        tuple(sorted((f.id_type, f.age, f.foster_youth, f.blind, f.qualified_tips, f.qualified_overtime,
-                      f.itin_used_recently is True, f.itin_used_recently is False) for f in h.filers)),
-        tuple(sorted((d.id_type, d.age, d.full_time_student, d.months_lived_with_filer, d.permanently_disabled,
-                      d.relationship, d.birth_year or 0) for d in h.dependents)),
-    )
-
-
-def _current(h: Household, path: str) -> IdType:
-    parts = path.split(".")
-    if parts[0] == "dependents":
-        return h.dependents[int(parts[1])].id_type
-    return (h.taxpayer if parts[0] == "taxpayer" else h.spouse).id_type
+    def result(self) -> dict[str, Assessment]:
+        return {
+            key: rebuilt(a, changes=tuple(self.found[key])) if self.found[key] or a.changes else a
+            for key, a in self.now.items()
+        }

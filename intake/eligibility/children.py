@@ -24,8 +24,11 @@ def dependent_subject(index: int) -> str:
     return f"dependent {index + 1}"
 
 
+FILER_SUBJECTS = ("taxpayer", "spouse")
+
+
 def filer_subjects(filers: tuple[Filer, ...]) -> tuple[tuple[str, Filer], ...]:
-    return tuple(zip(("taxpayer", "spouse"), filers, strict=False))
+    return tuple(zip(FILER_SUBJECTS, filers, strict=False))
 
 
 def lives_with_filer(d: Dependent, p: ModuleType) -> bool:

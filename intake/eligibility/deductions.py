@@ -84,9 +84,9 @@ def _from_wages(h: Household, p: ModuleType, agi: Decimal, key: str) -> Deductio
     """Tips (§224) or overtime (§225): per filer, an SSN valid for work; a joint return if married."""
     tips = key == "tips"
     attribute = "qualified_tips" if tips else "qualified_overtime"
-    earned = [(s, f, Decimal(getattr(f, attribute))) for s, f in filer_subjects(h.filers)]
-    if not any(amount for _, _, amount in earned):
+    if not any(getattr(f, attribute) for f in h.filers):
         return _nothing(key, m.TIPS_NONE if tips else m.OVERTIME_NONE)
+    earned = [(s, f, Decimal(getattr(f, attribute))) for s, f in filer_subjects(h.filers)]
     if h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY:
         return _settled(key, ZERO, [m.DEDUCTION_MFS.reason()])
     reasons = [m.WAGE_DEDUCTION_NO_SSN.reason(subject=s) for s, f, a in earned if a and f.id_type not in WORK_SSN]

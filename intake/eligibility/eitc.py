@@ -44,71 +44,92 @@ def eitc_end(p: ModuleType, children: int, joint: bool) -> Decimal:
     return whole(start + p.EITC_MAX.value[i] / p.EITC_PHASE_OUT_RATE.value[i])
 
 
-def assess_eitc(h: Household, p: ModuleType, income: Income) -> tuple[Assessment, Decimal]:
-    """Return the EITC assessment and the amount it would be if every open question were answered yes."""
-    reasons = []
-    changes = []
+def _screen(h: Household, p: ModuleType, income: Income, explain: bool) -> tuple[Status, Decimal, Decimal, list]:
+    """Return the EITC's status, amount, the amount if every open question were answered yes, and
+    (when ``explain``) the reasons, in the order the answer shows them."""
+    reasons: list = []
     blocked = False
     joint = h.filing_status is FilingStatus.MARRIED_FILING_JOINTLY
     mfs = h.filing_status is FilingStatus.MARRIED_FILING_SEPARATELY
 
-    qualifying = []
+    has_qualifying = False
     counted = 0
     for i, d in enumerate(h.dependents):
-        subject = dependent_subject(i)
         if not is_eitc_child(d, p):
-            reasons.append(m.EITC_NOT_QUALIFYING_CHILD.reason(subject=subject))
+            if explain:
+                reasons.append(m.EITC_NOT_QUALIFYING_CHILD.reason(subject=dependent_subject(i)))
             continue
-        qualifying.append(d)
+        has_qualifying = True
         if d.id_type in WORK_SSN:
             counted += 1
-        else:
-            reasons.append(m.EITC_CHILD_NO_SSN.reason(subject=subject))
+        elif explain:
+            reasons.append(m.EITC_CHILD_NO_SSN.reason(subject=dependent_subject(i)))
 
     for subject, filer in filer_subjects(h.filers):
         if filer.id_type not in WORK_SSN:
             blocked = True
-            reasons.append(m.EITC_FILER_NO_SSN.reason(subject=subject))
+            if explain:
+                reasons.append(m.EITC_FILER_NO_SSN.reason(subject=subject))
 
     if income.investment_income > p.EITC_INVESTMENT_INCOME_LIMIT.value:
         blocked = True
-        reasons.append(
-            m.EITC_INVESTMENT_INCOME.reason(
-                citation=p.EITC_INVESTMENT_INCOME_LIMIT.citation,
-                amount=dollars(income.investment_income), limit=dollars(p.EITC_INVESTMENT_INCOME_LIMIT.value)
+        if explain:
+            reasons.append(
+                m.EITC_INVESTMENT_INCOME.reason(
+                    citation=p.EITC_INVESTMENT_INCOME_LIMIT.citation,
+                    amount=dollars(income.investment_income), limit=dollars(p.EITC_INVESTMENT_INCOME_LIMIT.value)
+                )
             )
-        )
     if income.earned_income <= ZERO:
         blocked = True
-        reasons.append(m.EITC_NO_EARNED_INCOME.reason())
+        if explain:
+            reasons.append(m.EITC_NO_EARNED_INCOME.reason())
     if counted == 0 and not any(
         p.EITC_CHILDLESS_MIN_AGE.value <= f.age <= p.EITC_CHILDLESS_MAX_AGE.value for f in h.filers
     ):
         blocked = True
-        reasons.append(m.EITC_CHILDLESS_AGE.reason())
+        if explain:
+            reasons.append(m.EITC_CHILDLESS_AGE.reason())
 
     separation_question = False
     if mfs:
-        if qualifying:
+        if has_qualifying:
             separation_question = True
         else:
             blocked = True
-            reasons.append(m.EITC_MFS_NO_CHILD.reason())
+            if explain:
+                reasons.append(m.EITC_MFS_NO_CHILD.reason())
 
-    candidate = whole(eitc_amount(p, counted, income.earned_income, income.agi, joint))
     if blocked:
-        return Assessment(KEY, Status.NOT_ELIGIBLE, ZERO, ZERO, tuple(reasons), tuple(changes)), ZERO
+        return Status.NOT_ELIGIBLE, ZERO, ZERO, reasons
+    candidate = whole(eitc_amount(p, counted, income.earned_income, income.agi, joint))
     if candidate <= ZERO:
-        reasons.append(m.EITC_INCOME_TOO_HIGH.reason(citation="IRC §32(a)(2); " + p.EITC_CITATION, end=dollars(eitc_end(p, counted, joint))))
-        return Assessment(KEY, Status.NOT_ELIGIBLE, ZERO, ZERO, tuple(reasons), tuple(changes)), ZERO
+        if explain:
+            reasons.append(m.EITC_INCOME_TOO_HIGH.reason(
+                citation="IRC §32(a)(2); " + p.EITC_CITATION, end=dollars(eitc_end(p, counted, joint))))
+        return Status.NOT_ELIGIBLE, ZERO, ZERO, reasons
     if separation_question:
-        reasons.insert(0, m.EITC_MFS_SEPARATION.reason(amount=dollars(candidate)))
-        reasons.insert(1, m.MFS_SEPARATED.reason())
-        return Assessment(KEY, Status.INDETERMINATE, ZERO, ZERO, tuple(reasons), tuple(changes)), candidate
-    first = (
-        m.EITC_ELIGIBLE.reason(count=counted, citation="IRC §32(c)(3), §32(m); " + p.EITC_CITATION)
-        if counted
-        else m.EITC_CHILDLESS.reason(citation="IRC §32(c)(1)(A)(ii); " + p.EITC_CITATION)
-    )
-    reasons.insert(0, first)
-    return Assessment(KEY, Status.ELIGIBLE, candidate, candidate, tuple(reasons), tuple(changes)), candidate
+        if explain:
+            reasons.insert(0, m.EITC_MFS_SEPARATION.reason(amount=dollars(candidate)))
+            reasons.insert(1, m.MFS_SEPARATED.reason())
+        return Status.INDETERMINATE, ZERO, candidate, reasons
+    if explain:
+        first = (
+            m.EITC_ELIGIBLE.reason(count=counted, citation="IRC §32(c)(3), §32(m); " + p.EITC_CITATION)
+            if counted
+            else m.EITC_CHILDLESS.reason(citation="IRC §32(c)(1)(A)(ii); " + p.EITC_CITATION)
+        )
+        reasons.insert(0, first)
+    return Status.ELIGIBLE, candidate, candidate, reasons
+
+
+def assess_eitc(h: Household, p: ModuleType, income: Income) -> tuple[Assessment, Decimal]:
+    """Return the EITC assessment and the amount it would be if every open question were answered yes."""
+    status, amount, candidate, reasons = _screen(h, p, income, explain=True)
+    return Assessment(KEY, status, amount, amount, tuple(reasons)), candidate
+
+
+def eitc_outcome(h: Household, p: ModuleType, income: Income) -> tuple[Status, Decimal, Decimal]:
+    """Return the EITC's status, amount and open-question amount without building a reason."""
+    status, amount, candidate, _ = _screen(h, p, income, explain=False)
+    return status, amount, candidate

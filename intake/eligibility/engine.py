@@ -20,14 +20,14 @@ from types import ModuleType
 from django.utils.translation import gettext
 
 from intake.eligibility import catalogue as m
-from intake.eligibility.california import assess_california
+from intake.eligibility.california import assess_california, california_amounts
 from intake.eligibility.changes import with_changes
-from intake.eligibility.children import dependent_subject, lives_with_filer
-from intake.eligibility.ctc import assess_ctc_odc
+from intake.eligibility.children import dependent_subject
+from intake.eligibility.ctc import assess_ctc_odc, ctc_odc_outcomes
 from intake.eligibility.deductions import DEDUCTION_KEYS
-from intake.eligibility.eitc import assess_eitc
+from intake.eligibility.eitc import assess_eitc, eitc_outcome
 from intake.eligibility.errors import HouseholdError
-from intake.eligibility.facts import FilingStatus, Household, IdType
+from intake.eligibility.facts import FilingStatus, Household, IdType, rebuilt
 from intake.eligibility.federal_tax import Income, TaxComputation, federal_tax, income_for
 from intake.eligibility.flags import household_flags
 from intake.eligibility.money import ZERO
@@ -75,6 +75,7 @@ class Run:
     deductions: dict[str, Assessment]
     income: Income | None = None
     computation: TaxComputation | None = None
+    eitc: tuple | None = None  # the EITC's (status, amount, amount if every open question were yes)
 
 
 def parameters(tax_year: int) -> ModuleType:
@@ -103,10 +104,10 @@ def assess(household: Household, *, changes: bool = True) -> Screening:
         run = _assess_declined(household, p, declined)
     if run.tax_open:
         flags.append((m.FLAG_TAX_UNCERTAIN if declined else m.FLAG_TAX_RANGE).flag("household"))
-    credits = run.credits
+    credits, deductions = run.credits, run.deductions
     if changes:
-        credits = with_changes(household, p, run, bool(declined), assess_resolved)
-    return Screening(household.id, household.tax_year, credits, run.tax, tuple(flags), run.deductions)
+        credits, deductions = with_changes(household, p, run, bool(declined), screen_amounts)
+    return Screening(household.id, household.tax_year, credits, run.tax, tuple(flags), deductions)
 
 
 def usable_filing_status(h: Household) -> tuple[Household, list]:
@@ -144,28 +145,51 @@ def assess_resolved(
             answers = tuple(_estimate(a, p) for a in answers)
         credits.update(zip(("ca_eitc", "ca_yctc", "ca_fytc"), answers, strict=True))
     deductions = {key: tax.deductions[key].assessment for key in DEDUCTION_KEYS}
-    return Run(tax.high, not tax.settled, credits, deductions, income, tax)
+    return Run(tax.high, not tax.settled, credits, deductions, income, tax, (eitc.status, eitc.amount, eitc_candidate))
+
+
+def _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate):
+    """Schedule 8812's outcomes at every open fact (tax figure; residence release), without reasons.
+
+    Returns the dependents under 7 months, the CTC's and ODC's outcomes at the higher tax without
+    the release, and, for each of the two, whether the answer depends on the release and whether
+    it depends on the tax figure.
+    """
+    months = p.RESIDENCY_MIN_MONTHS.value
+    short = [i for i, d in enumerate(h.dependents) if d.months_lived_with_filer < months]
+    figures = (tax.high,) if tax.settled else (tax.high, tax.low)
+    releases = (False, True) if short else (False,)
+    runs = ctc_odc_outcomes(h, p, income, figures, releases, eitc_status, eitc_amount, eitc_candidate)
+    base = runs[(tax.high, False)]
+    if tax.settled and not short:
+        return short, base, _SETTLED
+    ways = []
+    for index in (0, 1):
+        by_release = any(runs[(f, False)][index] != runs[(f, True)][index] for f in figures) if short else False
+        by_tax = any(
+            runs[(tax.high, r)][index] != runs[(tax.low, r)][index] for r in releases
+        ) if not tax.settled else False
+        ways.append((by_release, by_tax))
+    return short, base, tuple(ways)
+
+
+_SETTLED = ((False, False), (False, False))
+
+
+def _has_short(h: Household, p: ModuleType) -> bool:
+    """Whether a dependent lived with the filer under 7 months (then CTC/ODC are screened both ways)."""
+    months = p.RESIDENCY_MIN_MONTHS.value
+    return any(d.months_lived_with_filer < months for d in h.dependents)
 
 
 def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Assessment]:
     """Schedule 8812 at every open fact (tax figure; residence release) and the common answer."""
-    short = [i for i, d in enumerate(h.dependents) if not lives_with_filer(d, p)]
-    figures = (tax.high,) if tax.settled else (tax.high, tax.low)
-    releases = (False, True) if short else (False,)
-    runs = {
-        (figure, release): assess_ctc_odc(h, p, income, figure, eitc, eitc_candidate, release)
-        for figure in figures for release in releases
-    }
-    base = runs[(tax.high, False)]
+    base = assess_ctc_odc(h, p, income, tax.high, eitc, eitc_candidate, False)
+    if tax.settled and not _has_short(h, p):
+        return base  # nothing open: the one run is the answer
+    short, _, ways = _ctc_odc_ways(h, p, income, tax, eitc.status, eitc.amount, eitc_candidate)
     out = []
-    for index in (0, 1):
-        by_release = any(
-            runs[(f, False)][index].outcome() != runs[(f, True)][index].outcome() for f in figures
-        ) if short else False
-        by_tax = any(
-            runs[(tax.high, r)][index].outcome() != runs[(tax.low, r)][index].outcome() for r in releases
-        ) if not tax.settled else False
-        answer = base[index]
+    for answer, (by_release, by_tax) in zip(base, ways, strict=True):
         if by_release or by_tax:
             reasons = [r for r in answer.reasons if r.code != "residency_not_counted"]
             lead = []
@@ -184,12 +208,40 @@ def _ctc_odc(h, p, income, tax, eitc, eitc_candidate) -> tuple[Assessment, Asses
     return out[0], out[1]
 
 
+def screen_amounts(
+    h: Household, p: ModuleType, *, income: Income, tax: TaxComputation | None, california: bool,
+    eitc: tuple | None = None,
+) -> tuple[dict[str, Decimal], dict[str, Decimal] | None]:
+    """The amounts ``assess_resolved`` gives, without building a reason or a message.
+
+    For the change search, which compares amounts only: the same steps run (``explain=False``
+    in the rule modules), so the amounts are the full path's (a test checks it on thousands of
+    households of both years). ``tax=None`` computes the tax (an edit can change it); then the
+    deductions' amounts are returned too, else ``None`` (they are today's). ``eitc`` is the
+    EITC's outcome when the caller knows the edits leave it as it was (``Run.eitc``).
+    """
+    deductions = None
+    if tax is None:
+        tax = federal_tax(h, p, income)
+        deductions = {key: tax.deductions[key].assessment.amount for key in DEDUCTION_KEYS}
+    eitc_status, eitc_amount, eitc_candidate = eitc or eitc_outcome(h, p, income)
+    _, (ctc, odc), ways = _ctc_odc_ways(h, p, income, tax, eitc_status, eitc_amount, eitc_candidate)
+    credits = {
+        "federal_ctc": ZERO if any(ways[0]) else ctc[1],
+        "federal_odc": ZERO if any(ways[1]) else odc[1],
+        "federal_eitc": eitc_amount,
+    }
+    if california:
+        credits.update(zip(("ca_eitc", "ca_yctc", "ca_fytc"), california_amounts(h, p, income), strict=True))
+    return credits, deductions
+
+
 def _estimate(a: Assessment, p: ModuleType) -> Assessment:
     """Mark a California answer that rests on last year's FTB figures (facts §2.4)."""
     if a.amount <= ZERO and not any(r.code in _CA_LIMIT_CODES for r in a.reasons):
         return a
     note = m.CA_ESTIMATE.reason(figures_year=p.CA_FIGURES_YEAR, year=p.TAX_YEAR)
-    return replace(a, reasons=(note, *a.reasons), estimate=True)
+    return rebuilt(a, reasons=(note, *a.reasons), estimate=True)
 
 
 def _declined(h: Household) -> list[tuple[str, int]]:

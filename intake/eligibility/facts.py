@@ -8,7 +8,7 @@ builds them from its models.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 class IdType(enum.StrEnum):
@@ -78,3 +78,19 @@ class Household:
     @property
     def filers(self) -> tuple[Filer, ...]:
         return (self.taxpayer,) if self.spouse is None else (self.taxpayer, self.spouse)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def rebuilt(obj, **changes):
+    """``dataclasses.replace`` for the engine's frozen dataclasses (every field is an init field).
+
+    The same result without ``replace``'s per-field checks: the change search rebuilds a few
+    households and answers for every household it screens.
+    """
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return cls(*[changes[name] if name in changes else getattr(obj, name) for name in names])

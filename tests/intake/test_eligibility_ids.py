@@ -133,6 +133,8 @@ COVERAGE = [
     dict(taxpayer={"id_type": "ssn", "age": 20, "foster_youth": True}),
     dict(taxpayer={"id_type": "ssn", "age": 20, "foster_youth": True}, wages=12000),
     dict(dependents=[kid(), kid(age=8), kid(age=10)], spouse_id="itin", wages=4000),
+    # the deductions' changes: each ITIN senior's SSN, and both together
+    dict(taxpayer_id="itin", taxpayer_age=67, spouse_id="itin", spouse_age=66, wages=40000),
 ]
 
 

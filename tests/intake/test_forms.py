@@ -197,3 +197,24 @@ def test_find_normalises_visit_codes(typed, code):
 @pytest.mark.parametrize("typed", ["123-45-6789", "K7MQ", "K7MQ-4XT0", "<script>"])
 def test_find_refuses_what_is_not_a_visit_code(typed):
     assert not FindForm({"code": typed}).is_valid()
+
+
+def test_the_birth_year_help_says_what_is_kept_in_both_languages():
+    # A filer's birth year only gives the age; a dependent's is kept for the Trump-account pilot
+    # (intake/models.py Dependent.birth_year), and the help text says so, in English and Spanish.
+    from django.utils import translation
+
+    form, formset = _forms(household_post(tax_year="2025", **{"dependents-0-age": "", "dependents-0-birth_year": "2020"}))
+    assert form.is_valid() and formset.is_valid(), (form.errors, formset.errors)
+    assert formset.dependent_values()[0]["birth_year"] == 2020  # kept, as its help says
+    filer_help = form.fields["taxpayer_birth_year"].help_text
+    dependent_help = formset.forms[0].fields["birth_year"].help_text
+    with translation.override("en"):
+        assert str(filer_help) == "Instead of the age. Only the age is kept."
+        assert str(dependent_help) == (
+            "Instead of the age. Kept only to check the Trump-account pilot, which depends on the year of birth.")
+    with translation.override("es"):
+        assert str(filer_help) == "En lugar de la edad. Solo se guarda la edad."
+        assert str(dependent_help) == (
+            "En lugar de la edad. Solo se guarda para revisar el programa piloto de las cuentas Trump, "
+            "que depende del año de nacimiento.")
