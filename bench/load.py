@@ -58,6 +58,17 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench.mix import (  # noqa: E402
+    CODES,
+    HOUSEHOLDS,
+    HOUSEHOLDS_SEED,
+    PASSWORD,
+    SEED,
+    TOPICS,
+    VOLUNTEERS,
+    page_paths,
+    summary_path,
+)
 from bench.report import cpu_model, write_section  # noqa: E402
 from tests.production import scripts  # noqa: E402
 from tests.production.support import (  # noqa: E402
@@ -71,38 +82,9 @@ from tests.production.support import (  # noqa: E402
     record_household,
 )
 
-VOLUNTEERS = 8
-HOUSEHOLDS = 200
 CONNECTIONS = 8
 RATES = (25, 50, 100, 150)
-TOPICS = ("california-credits", "confidentiality", "federal-credits", "filing-decision", "itin", "court-orders")
 HEADING = "Load (production stack)"
-
-SEED = """
-import json
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from clinic.models import Membership, Site
-site = Site.objects.create(slug="load", name="Load Test Clinic", phone="(555) 010-0077", languages=["en", "es"])
-hashed = make_password("load-password-not-real-1", hasher="argon2")
-keys = {}
-for i in range(%(volunteers)d):
-    user = get_user_model().objects.create(username=f"load-volunteer-{i}", password=hashed)
-    Membership.objects.create(user=user, site=site, role="coordinator" if i == 0 else "volunteer")
-    keys[user.username] = TOTPDevice.objects.create(user=user, name="phone", confirmed=True).key
-print("PEOPLE " + json.dumps(keys))
-"""
-HOUSEHOLDS_SEED = """
-from clinic.models import Site
-from intake.demo import create_demo_households
-create_demo_households(site=Site.objects.get(slug="load"), count=%(count)d)
-"""
-CODES = """
-from intake.models import Household
-print("CODES " + " ".join(Household.objects.order_by("pk").values_list("code", flat=True)[:50]))
-"""
-PASSWORD = "load-password-not-real-1"  # noqa: S105 - a throwaway account on a throwaway database
 
 
 # --- measuring -------------------------------------------------------------------------------------
@@ -283,8 +265,7 @@ def page_mix(stack: Stack, browsers: list[Browser]) -> list:
         headers = headers_for(browser)
         code = stack.codes[i % len(stack.codes)]
         topic = TOPICS[i % len(TOPICS)]
-        for path in ("/intake/", f"/intake/households/{code}/", "/intake/households/new/", "/intake/screening/",
-                     f"/counseling/handouts/{topic}/en.pdf", "/healthz"):
+        for _label, path in page_paths(code, topic):
             items.append(("GET", path, headers, None))
     return items
 
@@ -297,7 +278,7 @@ def pdf_mix(stack: Stack, browsers: list[Browser]) -> list:
         csrf = browser.cookies["__Host-csrftoken"]
         for j in range(4):
             code = stack.codes[(i * 4 + j) % len(stack.codes)]
-            items.append(("POST", f"/counseling/households/{code}/summary/", headers,
+            items.append(("POST", summary_path(code), headers,
                           f"csrfmiddlewaretoken={csrf}&language={'es' if j % 2 else 'en'}"))
     return items
 
