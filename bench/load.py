@@ -112,6 +112,10 @@ def pss_mib(pid: int) -> float:
     return int(match.group(1)) / 1024 if match else float("nan")
 
 
+# The 1-minute load average at the start and end of every run (this run's own processes included).
+LOAD_SAMPLES: list[float] = []
+
+
 def server_pids(server: Gunicorn) -> list[int]:
     return [server.proc.pid, *server.worker_pids()]
 
@@ -157,6 +161,7 @@ def run_wrk(server: Gunicorn, items, *, duration: int, rate: int | None = None, 
         "delay": "function delay() return pause end" if pause else "",
     })
     pids = server_pids(server)
+    LOAD_SAMPLES.append(os.getloadavg()[0])
     before = cpu_seconds(pids)
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
@@ -166,6 +171,7 @@ def run_wrk(server: Gunicorn, items, *, duration: int, rate: int | None = None, 
         capture_output=True, text=True, check=False, timeout=duration + 60,
     )
     wall = time.monotonic() - start
+    LOAD_SAMPLES.append(os.getloadavg()[0])
     usage_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     server_cpu = cpu_seconds(server_pids(server)) - before
     match = re.search(r"^RESULT (.+)$", proc.stdout, flags=re.MULTILINE)
@@ -421,7 +427,7 @@ def main() -> None:
         sys.exit("wrk is not installed: apt-get install wrk (or make system-deps-test)")
     phases = args.phases.split(",")
     tmp = Path(tempfile.mkdtemp(prefix="confianza-load-"))
-    load_before = os.getloadavg()[1]
+    load_before = os.getloadavg()  # before anything of this run starts: the machine without it
     stack = Stack(tmp)
     lines: list[str] = []
     report: dict = {}
@@ -479,12 +485,52 @@ def main() -> None:
         stack.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    report["load"] = (load_before, os.getloadavg()[1])
+    report["load"] = (load_before, os.getloadavg(), list(LOAD_SAMPLES))
     lines.append(render(report, args))
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        write_section(HEADING, text)
+        write_section(HEADING, text + kept_subsections())
+
+
+# Subsections of this section written by hand from other scripts (bench/profile_pages.py): a new
+# load run rewrites the section's measured text and keeps them.
+KEPT_SUBSECTIONS = ("### Page cost, in process",)
+
+
+def kept_subsections() -> str:
+    from bench.report import RESULTS
+
+    if not RESULTS.exists():
+        return ""
+    text = RESULTS.read_text(encoding="utf-8")
+    section = re.search(r"^## " + re.escape(HEADING) + r"\n(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
+    if not section:
+        return ""
+    kept = []
+    for heading in KEPT_SUBSECTIONS:
+        match = re.search(r"^" + re.escape(heading) + r"\n.*?(?=^### |\Z)", section.group(1), flags=re.S | re.M)
+        if match:
+            kept.append(match.group(0).rstrip("\n"))
+    return "".join("\n\n" + block for block in kept) + ("\n" if kept else "")
+
+
+def load_sentence(load) -> str:
+    """What the machine was doing besides this run, from its load average (measured, never assumed)."""
+    before, after, samples = load
+    text = (f"Load average (1, 5, 15 minutes) before this run started: {before[0]:.2f}, {before[1]:.2f}, "
+            f"{before[2]:.2f}; after it: {after[0]:.2f}, {after[1]:.2f}, {after[2]:.2f}")
+    if samples:
+        text += (f"; the 1-minute figure at the start and end of the measured runs was {min(samples):.2f}–"
+                 f"{max(samples):.2f}, this run's own server and wrk included (they alone keep it near 2 while "
+                 "a phase runs)")
+    text += " (2 cores: above 2 means processes queued for a core). "
+    if before[0] > 1.0 or before[1] > 1.0:
+        text += ("**Other work was running on the machine before this run** (load above 1): the figures are "
+                 "lower and noisier than a quiet machine would give.")
+    else:
+        text += "The machine was quiet before this run started (load at most 1)."
+    return text
 
 
 def render(report: dict, args) -> str:
@@ -493,11 +539,8 @@ def render(report: dict, args) -> str:
         f"`bench/load.py --duration {args.duration} --runs {args.runs}` on {dt.date.today():%Y-%m-%d}: "
         f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL on loopback, "
         f"gunicorn (deploy/gunicorn.conf.py, production profile, {args.workers} sync workers unless said), wrk "
-        f"with {CONNECTIONS} connections. **The machine was shared with seven other engineers' work the whole "
-        "time**: figures are medians of the runs with their spread, and are noisy. Each run lasted "
-        f"{args.duration} s, not the 5 minutes of the goals, unless said. The machine's 5-minute load average "
-        f"was {report['load'][0]:.1f} before and {report['load'][1]:.1f} after (2 cores: anything above 2 means "
-        "processes queued for a core)."
+        f"with {CONNECTIONS} connections. Figures are medians of the runs with their spread. Each run lasted "
+        f"{args.duration} s, not the 5 minutes of the goals, unless said. {load_sentence(report['load'])}"
     )
     out.append("")
     if "signin" in report:
