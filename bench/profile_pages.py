@@ -174,7 +174,7 @@ def make_browser_class():
             response = Response(started["status"], started["headers"], content)
             for header, value in response.headers:
                 if header.lower() == "set-cookie":
-                    name, _, rest = value.partition("=")
+                    name, _, rest = value.strip().partition("=")
                     cookie_value = rest.split(";", 1)[0]
                     if "max-age=0" in value.lower() or cookie_value in ('""', ""):
                         self.cookies.pop(name, None)
@@ -378,31 +378,35 @@ def print_profile(profiler, top: int, title: str) -> None:
 
 
 def measure_pdfs(args, browsers, codes) -> None:
-    cpu, wall = [], []
-    profiler = cProfile.Profile(time.process_time) if args.profile_pdfs else None
-    for n in range(args.pdfs + 2):
+    def render(n):
         browser = browsers[n % len(browsers)]
-        path = summary_path(codes[n % len(codes)])
         data = {"csrfmiddlewaretoken": browser.cookies["__Host-csrftoken"], "language": "es" if n % 2 else "en"}
-        if profiler and n >= 2:
-            profiler.enable()
-        start_cpu, start = time.process_time(), time.perf_counter()
-        response = browser.post(path, data)
-        elapsed_cpu, elapsed = time.process_time() - start_cpu, time.perf_counter() - start
-        if profiler and n >= 2:
-            profiler.disable()
+        response = browser.post(summary_path(codes[n % len(codes)]), data)
         assert response.status == 200 and response.content.startswith(b"%PDF"), response.status
-        if n >= 2:  # the first two warm the fonts and the stylesheet (a running worker has them)
-            cpu.append(elapsed_cpu * 1000)
-            wall.append(elapsed * 1000)
+
+    cpu, wall = [], []
+    render(0)  # the first two warm the fonts and the stylesheet (a running worker has them)
+    render(1)
+    for n in range(2, args.pdfs + 2):
+        start_cpu, start = time.process_time(), time.perf_counter()
+        render(n)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
     print(f"\nClient summaries (POST, one family each, en/es alternating), {len(cpu)} renders after 2 warm-up; "
           f"load average {os.getloadavg()[0]:.2f}:")
     print(f"  CPU per render: median {statistics.median(cpu):.0f} ms, p95 {quantile(cpu, 0.95):.0f} ms")
     print(f"  wall per render: median {statistics.median(wall):.0f} ms, p95 {quantile(wall, 0.95):.0f} ms")
     print(f"  → one worker: {1000 / statistics.fmean(wall):.2f} renders/s; 2 cores ≈ "
           f"{2000 / statistics.fmean(cpu):.1f} renders/s at full CPU", flush=True)
-    if profiler:
-        print_profile(profiler, args.top, "cProfile: client summaries")
+    if args.profile_pdfs:  # apart from the timed renders: the profiler slows them several times
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        for n in range(2, min(args.pdfs, 8) + 2):
+            render(n)
+        profiler.disable()
+        print_profile(profiler, args.top, "cProfile (CPU time): client summaries")
+        if args.profile_out:
+            profiler.dump_stats(args.profile_out.with_suffix(".pdfs.prof"))
 
 
 def measure_day(args, browser_class, application, keys) -> None:
@@ -427,10 +431,14 @@ def measure_day(args, browser_class, application, keys) -> None:
     cpu: dict[str, list[float]] = {step: [] for step in steps}
     counter = QueryCounter()
     queries: dict[str, list[int]] = {step: [] for step in steps}
-    profiler = cProfile.Profile(time.process_time) if args.profile_day else None
     from django.db import connection
 
-    for n in range(args.day + 1):
+    # Timed households first (one warm-up), then, with --profile-day, a few more under the profiler
+    # (which slows them several times, so they are not in the timings).
+    profiled = min(args.day, 3) if args.profile_day else 0
+    profiler = cProfile.Profile(time.process_time) if profiled else None
+    for n in range(args.day + 1 + profiled):
+        profiling = profiler is not None and n > args.day
         timed: dict[str, float] = {}
         counts: dict[str, int] = {}
 
@@ -442,7 +450,7 @@ def measure_day(args, browser_class, application, keys) -> None:
             timed[name] = time.process_time() - start
             counts[name] = counter.count
 
-        if profiler and n:
+        if profiling:
             profiler.enable()
         with connection.execute_wrapper(counter):
             with step("list"):
@@ -462,9 +470,9 @@ def measure_day(args, browser_class, application, keys) -> None:
                 form = browser.get("/intake/screening/")
                 result = browser.post("/intake/screening/", household_post(csrfmiddlewaretoken=browser.csrf(form.text)))
                 assert result.status == 200, result.status
-        if profiler and n:
+        if profiling:
             profiler.disable()
-        if n:  # the first household warms the caches
+        elif n:  # the first household warms the caches
             for name in steps:
                 cpu[name].append(timed[name] * 1000)
                 queries[name].append(counts[name])
@@ -478,7 +486,7 @@ def measure_day(args, browser_class, application, keys) -> None:
     print(f"→ 2 cores at full CPU ≈ {2 * 3600 * 1000 / statistics.median(total):,.0f} households an hour "
           "(Django only)", flush=True)
     if profiler:
-        print_profile(profiler, args.top, "cProfile: the day")
+        print_profile(profiler, args.top, f"cProfile (CPU time): the day, {profiled} households")
 
 
 if __name__ == "__main__":
