@@ -67,6 +67,10 @@ class ConsentForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
 
+    def blank_initial(self) -> dict:
+        """A blank consent form has no initial value (see ``blank_form_key``)."""
+        return {}
+
 
 def _filer_fieldset(person: str, legend) -> Fieldset:
     """Return the fieldset for the taxpayer or the spouse: ID type, age or birth year, foster care."""
@@ -312,7 +316,7 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
 
 
 def blank_form_key(form) -> tuple | None:
-    """Return a key naming everything a *blank* household form's HTML depends on, or None.
+    """Return a key naming everything a *blank* household or consent form's HTML depends on, or None.
 
     Rendering the household form through crispy-forms is most of the CPU of the screening and
     recording pages (about 30 ms a request, docs/benchmarks.md "Page cost, in process"), yet a
@@ -324,7 +328,7 @@ def blank_form_key(form) -> tuple | None:
     field's label, help text, choices, required flag and widget, so a changed setting (tax years,
     handout languages) or field makes a new key instead of serving stale HTML.
     """
-    if form.is_bound or not isinstance(form, HouseholdForm) or form.initial != form.blank_initial():
+    if form.is_bound or not isinstance(form, HouseholdForm | ConsentForm) or form.initial != form.blank_initial():
         return None
     fields = tuple(
         (

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from intake.forms import HouseholdForm, ScreeningForm, blank_form_key
+from intake.forms import ConsentForm, HouseholdForm, ScreeningForm, blank_form_key
 from intake.templatetags import intake_forms
 from tests.intake.conftest import household_post
 from tests.intake.views.helpers import consent_token
@@ -95,3 +95,29 @@ def test_only_blank_unbound_forms_have_a_key():
     assert blank_form_key(ScreeningForm(data={})) is None
     assert blank_form_key(HouseholdForm(initial={"wages": 1000})) is None
     assert blank_form_key(HouseholdForm(initial={"tax_year": 2025})) is None
+    assert blank_form_key(ConsentForm()) is not None and blank_form_key(ConsentForm(data={})) is None
+
+
+def test_the_consent_form_is_kept_blank_only(client, volunteer_a):
+    client.force_login(volunteer_a)
+    consent = reverse("intake:household-consent")
+    first = client.get(consent).content.decode()
+    assert len(intake_forms._blank_html) == 1
+    assert 'name="client_agreed"' in client.get(consent).content.decode()
+    assert first.count('name="client_agreed"') == 1
+    intake_forms.forget_blank_forms()
+    refused = client.post(consent, {})  # not agreed: the form with its error is never kept
+    assert "Record the household only if the client agrees" in refused.content.decode()
+    assert intake_forms._blank_html == {}
+
+
+def test_a_volunteer_of_several_sites_gets_a_form_with_their_sites(client, volunteer_a, site_a, site_b):
+    from clinic.models import Membership
+
+    client.force_login(volunteer_a)
+    consent = reverse("intake:household-consent")
+    one_site = client.get(consent).content.decode()
+    Membership.objects.create(user=volunteer_a, site=site_b, role="volunteer")
+    several = client.get(consent).content.decode()
+    assert site_b.name not in one_site and site_b.name in several
+    assert len(intake_forms._blank_html) == 2
