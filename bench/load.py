@@ -490,7 +490,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        write_section(HEADING, text + kept_subsections())
+        write_section(HEADING, text.rstrip("\n") + kept_subsections())
 
 
 # Subsections of this section written by hand from other scripts (bench/profile_pages.py): a new
