@@ -215,7 +215,7 @@ def main() -> int:
     parser.add_argument("--only", choices=PAGE_LABELS, help="profile one URL of the mix only")
     parser.add_argument("--top", type=int, default=30, help="functions listed by the profile (default 30)")
     parser.add_argument("--profile-out", type=Path, help="also save the profile's raw statistics here (pstats)")
-    parser.add_argument("--queries", action="store_true", help="print each URL's SQL once (no parameters)")
+    parser.add_argument("--queries", action="store_true", help="print each URL's SQL once, and the day's record step (no parameters)")
     parser.add_argument("--pdfs", type=int, default=0, help="client summaries to render (default 0)")
     parser.add_argument("--profile-pdfs", action="store_true", help="cProfile the client summaries")
     parser.add_argument("--day", type=int, default=0, help="households end to end (default 0)")
@@ -460,8 +460,12 @@ def measure_day(args, browser_class, application, keys) -> None:
         with connection.execute_wrapper(counter):
             with step("list"):
                 assert browser.get("/intake/").status == 200
+            counter.show = args.queries and n == 1
+            if counter.show:
+                print("  record (the first timed household):")
             with step("record"):
                 code = record_household(browser)
+            counter.show = False
             with step("results"):
                 assert browser.get(f"/intake/households/{code}/").status == 200
             with step("handout"):
