@@ -58,6 +58,17 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench.mix import (  # noqa: E402
+    CODES,
+    HOUSEHOLDS,
+    HOUSEHOLDS_SEED,
+    PASSWORD,
+    SEED,
+    TOPICS,
+    VOLUNTEERS,
+    page_paths,
+    summary_path,
+)
 from bench.report import cpu_model, write_section  # noqa: E402
 from tests.production import scripts  # noqa: E402
 from tests.production.support import (  # noqa: E402
@@ -71,38 +82,9 @@ from tests.production.support import (  # noqa: E402
     record_household,
 )
 
-VOLUNTEERS = 8
-HOUSEHOLDS = 200
 CONNECTIONS = 8
 RATES = (25, 50, 100, 150)
-TOPICS = ("california-credits", "confidentiality", "federal-credits", "filing-decision", "itin", "court-orders")
 HEADING = "Load (production stack)"
-
-SEED = """
-import json
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from clinic.models import Membership, Site
-site = Site.objects.create(slug="load", name="Load Test Clinic", phone="(555) 010-0077", languages=["en", "es"])
-hashed = make_password("load-password-not-real-1", hasher="argon2")
-keys = {}
-for i in range(%(volunteers)d):
-    user = get_user_model().objects.create(username=f"load-volunteer-{i}", password=hashed)
-    Membership.objects.create(user=user, site=site, role="coordinator" if i == 0 else "volunteer")
-    keys[user.username] = TOTPDevice.objects.create(user=user, name="phone", confirmed=True).key
-print("PEOPLE " + json.dumps(keys))
-"""
-HOUSEHOLDS_SEED = """
-from clinic.models import Site
-from intake.demo import create_demo_households
-create_demo_households(site=Site.objects.get(slug="load"), count=%(count)d)
-"""
-CODES = """
-from intake.models import Household
-print("CODES " + " ".join(Household.objects.order_by("pk").values_list("code", flat=True)[:50]))
-"""
-PASSWORD = "load-password-not-real-1"  # noqa: S105 - a throwaway account on a throwaway database
 
 
 # --- measuring -------------------------------------------------------------------------------------
@@ -128,6 +110,10 @@ def pss_mib(pid: int) -> float:
         return float("nan")
     match = re.search(r"^Pss:\s+(\d+) kB", text, flags=re.MULTILINE)
     return int(match.group(1)) / 1024 if match else float("nan")
+
+
+# The 1-minute load average at the start and end of every run (this run's own processes included).
+LOAD_SAMPLES: list[float] = []
 
 
 def server_pids(server: Gunicorn) -> list[int]:
@@ -175,6 +161,7 @@ def run_wrk(server: Gunicorn, items, *, duration: int, rate: int | None = None, 
         "delay": "function delay() return pause end" if pause else "",
     })
     pids = server_pids(server)
+    LOAD_SAMPLES.append(os.getloadavg()[0])
     before = cpu_seconds(pids)
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
@@ -184,6 +171,7 @@ def run_wrk(server: Gunicorn, items, *, duration: int, rate: int | None = None, 
         capture_output=True, text=True, check=False, timeout=duration + 60,
     )
     wall = time.monotonic() - start
+    LOAD_SAMPLES.append(os.getloadavg()[0])
     usage_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     server_cpu = cpu_seconds(server_pids(server)) - before
     match = re.search(r"^RESULT (.+)$", proc.stdout, flags=re.MULTILINE)
@@ -283,8 +271,7 @@ def page_mix(stack: Stack, browsers: list[Browser]) -> list:
         headers = headers_for(browser)
         code = stack.codes[i % len(stack.codes)]
         topic = TOPICS[i % len(TOPICS)]
-        for path in ("/intake/", f"/intake/households/{code}/", "/intake/households/new/", "/intake/screening/",
-                     f"/counseling/handouts/{topic}/en.pdf", "/healthz"):
+        for _label, path in page_paths(code, topic):
             items.append(("GET", path, headers, None))
     return items
 
@@ -297,7 +284,7 @@ def pdf_mix(stack: Stack, browsers: list[Browser]) -> list:
         csrf = browser.cookies["__Host-csrftoken"]
         for j in range(4):
             code = stack.codes[(i * 4 + j) % len(stack.codes)]
-            items.append(("POST", f"/counseling/households/{code}/summary/", headers,
+            items.append(("POST", summary_path(code), headers,
                           f"csrfmiddlewaretoken={csrf}&language={'es' if j % 2 else 'en'}"))
     return items
 
@@ -440,7 +427,7 @@ def main() -> None:
         sys.exit("wrk is not installed: apt-get install wrk (or make system-deps-test)")
     phases = args.phases.split(",")
     tmp = Path(tempfile.mkdtemp(prefix="confianza-load-"))
-    load_before = os.getloadavg()[1]
+    load_before = os.getloadavg()  # before anything of this run starts: the machine without it
     stack = Stack(tmp)
     lines: list[str] = []
     report: dict = {}
@@ -498,12 +485,52 @@ def main() -> None:
         stack.close()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    report["load"] = (load_before, os.getloadavg()[1])
+    report["load"] = (load_before, os.getloadavg(), list(LOAD_SAMPLES))
     lines.append(render(report, args))
     text = "\n".join(lines)
     print(text)
     if not args.no_write:
-        write_section(HEADING, text)
+        write_section(HEADING, text.rstrip("\n") + kept_subsections())
+
+
+# Subsections of this section written by hand from other scripts (bench/profile_pages.py): a new
+# load run rewrites the section's measured text and keeps them.
+KEPT_SUBSECTIONS = ("### Page cost, in process",)
+
+
+def kept_subsections() -> str:
+    from bench.report import RESULTS
+
+    if not RESULTS.exists():
+        return ""
+    text = RESULTS.read_text(encoding="utf-8")
+    section = re.search(r"^## " + re.escape(HEADING) + r"\n(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
+    if not section:
+        return ""
+    kept = []
+    for heading in KEPT_SUBSECTIONS:
+        match = re.search(r"^" + re.escape(heading) + r"\n.*?(?=^### |\Z)", section.group(1), flags=re.S | re.M)
+        if match:
+            kept.append(match.group(0).rstrip("\n"))
+    return "".join("\n\n" + block for block in kept) + ("\n" if kept else "")
+
+
+def load_sentence(load) -> str:
+    """What the machine was doing besides this run, from its load average (measured, never assumed)."""
+    before, after, samples = load
+    text = (f"Load average (1, 5, 15 minutes) before this run started: {before[0]:.2f}, {before[1]:.2f}, "
+            f"{before[2]:.2f}; after it: {after[0]:.2f}, {after[1]:.2f}, {after[2]:.2f}")
+    if samples:
+        text += (f"; the 1-minute figure at the start and end of the measured runs was {min(samples):.2f}–"
+                 f"{max(samples):.2f}, this run's own server and wrk included (they alone keep it near 2 while "
+                 "a phase runs)")
+    text += " (2 cores: above 2 means processes queued for a core). "
+    if before[0] > 1.0 or before[1] > 1.0:
+        text += ("**Other work was running on the machine before this run** (load above 1): the figures are "
+                 "lower and noisier than a quiet machine would give.")
+    else:
+        text += "The machine was quiet before this run started (load at most 1)."
+    return text
 
 
 def render(report: dict, args) -> str:
@@ -512,11 +539,8 @@ def render(report: dict, args) -> str:
         f"`bench/load.py --duration {args.duration} --runs {args.runs}` on {dt.date.today():%Y-%m-%d}: "
         f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL on loopback, "
         f"gunicorn (deploy/gunicorn.conf.py, production profile, {args.workers} sync workers unless said), wrk "
-        f"with {CONNECTIONS} connections. **The machine was shared with seven other engineers' work the whole "
-        "time**: figures are medians of the runs with their spread, and are noisy. Each run lasted "
-        f"{args.duration} s, not the 5 minutes of the goals, unless said. The machine's 5-minute load average "
-        f"was {report['load'][0]:.1f} before and {report['load'][1]:.1f} after (2 cores: anything above 2 means "
-        "processes queued for a core)."
+        f"with {CONNECTIONS} connections. Figures are medians of the runs with their spread. Each run lasted "
+        f"{args.duration} s, not the 5 minutes of the goals, unless said. {load_sentence(report['load'])}"
     )
     out.append("")
     if "signin" in report:

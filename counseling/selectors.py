@@ -105,7 +105,10 @@ def latest_version(
         versions = versions.filter(status=HandoutVersion.Status.PUBLISHED)
     if tax_year is not None:
         versions = versions.filter(tax_year=tax_year)
-    return versions.order_by(*NEWEST_FIRST).first()
+    found = versions.order_by(*NEWEST_FIRST).first()
+    if found is not None:
+        found.topic = topic  # the row's own topic: no second query when a caller reads version.topic
+    return found
 
 
 def resolve_version(

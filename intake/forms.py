@@ -73,6 +73,10 @@ class ConsentForm(forms.Form):
         self.helper.form_tag = False
         self.helper.disable_csrf = True
 
+    def blank_initial(self) -> dict:
+        """A blank consent form has no initial value (see ``blank_form_key``)."""
+        return {}
+
 
 def _filer_fieldset(person: str, legend) -> Fieldset:
     """Return the fieldset for the taxpayer or the spouse: ID type, age or birth year, foster care."""
@@ -308,6 +312,44 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
             "notes": data.get("notes", ""),
             "tax_year": self.tax_year,
         }
+
+    def blank_initial(self) -> dict:
+        """The initial values every blank form of this class starts from (no client's answer)."""
+        return {
+            "tax_year": settings.CONFIANZA_TAX_YEAR,
+            "language": normalize_language(get_language()) or settings.LANGUAGE_CODE,
+        }
+
+
+def blank_form_key(form) -> tuple | None:
+    """Return a key naming everything a *blank* household or consent form's HTML depends on, or None.
+
+    Rendering the household form through crispy-forms is most of the CPU of the screening and
+    recording pages (about 30 ms a request, docs/benchmarks.md "Page cost, in process"), yet a
+    blank form is the same HTML for every volunteer in a language: ``intake_forms.crispy_blank``
+    keeps it per process under this key. Only an unbound form whose initial values are exactly the
+    defaults (season's tax year, the page's language) has a key: a form that shows anything a client
+    answered (edit, "add a dependent", "change answers", errors) has none and is rendered afresh, so
+    nothing a client said is ever kept. The key holds the language, the prefix and ids, and every
+    field's label, help text, choices, required flag and widget, so a changed setting (tax years,
+    handout languages) or field makes a new key instead of serving stale HTML.
+    """
+    if form.is_bound or not isinstance(form, HouseholdForm | ConsentForm) or form.initial != form.blank_initial():
+        return None
+    fields = tuple(
+        (
+            name,
+            str(field.label),
+            str(field.help_text),
+            field.required,
+            tuple((str(value), str(label)) for value, label in getattr(field, "choices", ())),
+            type(field.widget).__name__,
+            tuple(sorted((key, str(value)) for key, value in field.widget.attrs.items())),
+        )
+        for name, field in form.fields.items()
+    )
+    return (type(form).__qualname__, get_language(), form.prefix, form.auto_id,
+            tuple(sorted(form.initial.items())), fields)
 
 
 class ScreeningForm(HouseholdForm):
