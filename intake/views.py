@@ -40,6 +40,7 @@ from intake.forms import (
     error_summary,
     household_forms,
     household_initial,
+    household_valid,
 )
 from intake.models import Household
 from intake.results import differences, results_context
@@ -148,7 +149,7 @@ def household_create(request):
         return _spent_consent(request, site=site, nonce=nonce)
 
     form, formset, submitted = household_forms(_posted(request))
-    if submitted and form.is_valid() and formset.is_valid():
+    if submitted and household_valid(form, formset):
         try:
             household = household_open(
                 site=site,
@@ -165,6 +166,7 @@ def household_create(request):
                 _("Saved as %(code)s. To correct an answer, use Edit: the browser's Back button shows an empty form.")
                 % {"code": household.code},
             )
+            _say_what_was_removed(request, form)
             return redirect(household)
     return _render_household_form(
         request,
@@ -175,6 +177,13 @@ def household_create(request):
         hidden={"submission_token": token},
         site=site,
     )
+
+
+def _say_what_was_removed(request, form) -> None:
+    """Tell the volunteer which spouse answers the filing status made the form drop (names only)."""
+    message = form.spouse_removed_message()
+    if message:
+        messages.warning(request, message)
 
 
 def _spent_consent(request, *, site, nonce: str):
@@ -237,7 +246,7 @@ def household_detail(request, code: str):
 def screening(request):
     """Screen without recording: nothing is written, stored in the session or logged."""
     form, formset, submitted = household_forms(_posted(request), form_class=ScreeningForm)
-    if submitted and form.is_valid() and formset.is_valid():
+    if submitted and household_valid(form, formset):
         facts = facts_from_values(form.household_values(), formset.dependent_values())
         language = form.cleaned_data["language"]
         context = {**results_context(facts, language=language), "handouts": handouts_for(facts, language=language)}
@@ -276,7 +285,7 @@ def household_edit(request, code: str):
     if request.method == "POST":
         version_form = VersionForm(request.POST)
         version = request.POST.get("version", version)
-        if submitted and version_form.is_valid() and form.is_valid() and formset.is_valid():
+        if submitted and version_form.is_valid() and household_valid(form, formset):
             try:
                 household_update(
                     household=household,
@@ -317,6 +326,7 @@ def household_edit(request, code: str):
                     status=409,
                 )
             messages.success(request, _("Saved."))
+            _say_what_was_removed(request, form)
             return redirect(household)
         if submitted and not version_form.is_valid():
             form.add_error(None, _("This form is missing its version. Open the household again."))
