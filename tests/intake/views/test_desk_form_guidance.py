@@ -33,7 +33,7 @@ def _record(client, **overrides):
     [
         ("en", "Head of household needs a qualifying person. Add that person under Dependents, "
                "or choose another filing status, such as Single."),
-        ("es", "Jefe de familia necesita una persona calificada. Agregue a esa persona en Dependientes, "
+        ("es", "Cabeza de familia necesita una persona calificada. Agregue a esa persona en Dependientes, "
                "o elija otro estado civil para la declaración, por ejemplo Soltero."),
     ],
 )
