@@ -193,6 +193,14 @@ def _spent_consent(request, *, site, nonce: str):
     """A consent token already used: record nothing, and say why."""
     existing = Household.objects.filter(submission_token=nonce, site=site).first()
     # The token is bound to this volunteer and a site where they record households: they may see it.
+    if existing is not None and request.method == "GET":
+        # The browser's Back after saving: the saved answers, to correct them, instead of an empty form.
+        messages.info(
+            request,
+            _("Household %(code)s is already saved with this consent; nothing new was recorded. "
+              "Correct its answers here and save.") % {"code": existing.code},
+        )
+        return redirect("intake:household-edit", code=existing.code)
     if existing is not None:
         messages.info(
             request,
