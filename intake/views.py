@@ -166,7 +166,7 @@ def household_create(request):
         else:
             messages.success(
                 request,
-                _("Saved as %(code)s. To correct an answer, use Edit: the browser's Back button shows an empty form.")
+                _("Saved as %(code)s. To correct an answer, use Edit (the browser's Back button opens the same form).")
                 % {"code": household.code},
             )
             _say_what_was_removed(request, form)
