@@ -156,12 +156,16 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         label=_("Tax year"), coerce=int, choices=(), required=False, empty_value=None,
         help_text=_("This season's year, or the year before for a late return."),
     )
-    filing_status = forms.ChoiceField(label=_("Filing status"), choices=BLANK_CHOICE + FILING_STATUS_CHOICES)
+    filing_status = forms.ChoiceField(
+        label=_("Filing status"), choices=BLANK_CHOICE + FILING_STATUS_CHOICES,
+        error_messages={"required": _("Choose the filing status.")},
+    )
 
     taxpayer_id_type = forms.ChoiceField(
         label=_("Taxpayer's ID type"),
         choices=BLANK_CHOICE + FILER_ID_TYPE_CHOICES,
         help_text=_("The type only. Never write the number down."),
+        error_messages={"required": _("Choose the taxpayer's ID type, or “Prefers not to say”.")},
     )
     taxpayer_age = age_field(_("Taxpayer's age"))
     taxpayer_birth_year = birth_year_field(_("or taxpayer's birth year"))
@@ -383,7 +387,10 @@ class ScreeningForm(HouseholdForm):
 class DependentForm(AgeOrBirthYearMixin, forms.Form):
     """One dependent: ID type, age, student or disabled, months lived with the filer. No name."""
 
-    id_type = forms.ChoiceField(label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES)
+    id_type = forms.ChoiceField(
+        label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES,
+        error_messages={"required": _("Choose this dependent's ID type, or “Prefers not to say”.")},
+    )
     age = age_field(_("Age"))
     birth_year = birth_year_field(_("or birth year"))
     months_lived_with_filer = forms.IntegerField(

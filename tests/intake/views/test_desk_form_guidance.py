@@ -90,6 +90,12 @@ def test_the_anonymous_screening_refuses_it_too(client, volunteer_a):
         ("taxpayer_birth_year", "90", "en", f"Enter a birth year of {EARLIEST} or later, with four digits, like 1990."),
         ("taxpayer_birth_year", "90", "es", f"Escriba un año de nacimiento de {EARLIEST} o posterior, con cuatro "
                                             "cifras, por ejemplo 1990."),
+        ("filing_status", "", "en", "Choose the filing status."),
+        ("filing_status", "", "es", "Elija el estado civil para la declaración."),
+        ("taxpayer_id_type", "", "en", "Choose the taxpayer's ID type, or “Prefers not to say”."),
+        ("taxpayer_id_type", "", "es", "Elija el tipo de identificación del contribuyente, o «Prefiere no decirlo»."),
+        ("dependents-0-id_type", "", "en", "Choose this dependent's ID type, or “Prefers not to say”."),
+        ("dependents-0-id_type", "", "es", "Elija el tipo de identificación de este dependiente, o «Prefiere no decirlo»."),
         ("dependents-0-months_lived_with_filer", "13", "en",
          "Enter the months as a whole number from 0 to 12, like 12."),
         ("dependents-0-months_lived_with_filer", "13", "es",
@@ -106,6 +112,7 @@ def test_validation_messages_say_what_to_type_instead(client, volunteer_a, field
     html = response.content.decode().replace("&#x27;", "'")
     assert expected in html
     assert "Ensure this value" not in html and "Asegúrese de que" not in html
+    assert "This field is required." not in html and "Este campo es obligatorio." not in html
 
 
 def test_required_answers_are_marked_for_eyes_and_screen_readers(client, volunteer_a):
