@@ -65,12 +65,15 @@ def test_the_desk_is_usable_at_200_percent_zoom_and_on_a_phone(
 
     pages = [
         ("list", "/intake/"),
+        ("consent", "/intake/households/new/"),
         ("results", household.get_absolute_url()),
         ("edit", f"/intake/households/{household.code}/edit/"),
         ("screening", "/intake/screening/?new=1"),
         ("handouts", "/counseling/"),
         ("audit", f"/sites/{site_a.slug}/audit/"),
         ("season", f"/sites/{site_a.slug}/season/"),
+        ("people", f"/sites/{site_a.slug}/people/"),
+        ("review", "/counseling/review/"),
     ]
     for name, path in pages:
         page.goto(f"{live_server.url}{path}")
