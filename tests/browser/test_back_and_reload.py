@@ -118,3 +118,26 @@ def test_back_and_reload_after_an_anonymous_screening(page, live_server, volunte
     page.wait_for_url("**/intake/screening/")
     assert page.locator("#id_wages").input_value() == ""
     assert Household.objects.count() == 0
+
+
+def test_back_after_correcting_an_error_and_saving_meets_no_resubmission_page(page, live_server, volunteer_a):
+    sign_in(page, live_server, "volunteer-a")
+    page.goto(f"{live_server.url}/intake/households/new/")
+    page.locator("#id_client_agreed").check()
+    page.locator("main form button[type=submit]").last.click()
+    page.wait_for_url("**/households/new/details/**")
+    _fill(page, [("ssn", "4")])
+    page.locator("#id_wages").fill("32k")
+    page.locator("form.household-form button[name=save]").last.click()
+    page.wait_for_load_state()
+    assert page.locator("#error-summary").is_visible()  # the form again, from a POST
+    assert page.locator("#id_dependents-0-age").input_value() == "4"
+    page.locator("#id_wages").fill("32,000")
+    page.locator("form.household-form button[name=save]").last.click()
+    page.wait_for_url("**/intake/households/*/")
+    household = Household.objects.get()
+    page.go_back()
+    page.wait_for_load_state()
+    _no_resubmission_page(page)
+    assert page.url.endswith(f"/intake/households/{household.code}/edit/")
+    assert Household.objects.count() == 1

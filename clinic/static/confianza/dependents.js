@@ -1,4 +1,5 @@
-/* Confianza: "Add another dependent" and "Remove" without a round trip to the server.
+/* Confianza: the household form's script. "Add another dependent" and "Remove" without a round
+   trip to the server, and no POST left in the history once the form is sent.
 
    Without JavaScript both are submit buttons that re-render the form with what was typed
    (intake/forms.py reshaped_forms). With it, a row is cloned from the <template> rendered from the
@@ -7,8 +8,17 @@
 (function () {
   "use strict";
   var form = document.querySelector("form.household-form");
+  if (!form) { return; }
+  /* A page shown after a POST (the form again, with its errors) is a POST in the history: once the
+     volunteer submits from it, Back would land on "Confirm form resubmission". Turning that entry
+     into a plain one as the form is sent makes Back load the page again with GET, which the views
+     answer sensibly (the saved household's edit form, or the kept screening answers). Reload of
+     the page itself is untouched, so it still resends what was typed rather than losing it. */
+  form.addEventListener("submit", function () {
+    if (window.history && window.history.replaceState) { window.history.replaceState(window.history.state, "", window.location.href); }
+  });
   var template = document.getElementById("dependent-template");
-  if (!form || !template) { return; }
+  if (!template) { return; }
   var box = document.getElementById("dependents");
   var total = box.querySelector("input[name$='-TOTAL_FORMS']");
   var prefix = total.name.replace(/-TOTAL_FORMS$/, "");
