@@ -161,3 +161,12 @@ def test_no_message_when_no_spouse_answer_was_given(client, volunteer_a):
     response = _record(client, filing_status="single", spouse_id_type="", spouse_age="", spouse_qualified_tips="0")
     assert Household.objects.exists()
     assert "spouse's answers were removed" not in response.content.decode().replace("&#x27;", "'")
+
+
+def test_the_anonymous_results_say_which_spouse_answers_were_not_used(client, volunteer_a):
+    client.force_login(volunteer_a)
+    response = client.post(SCREENING, household_post(filing_status="single"), follow=True)
+    assert response.templates[0].name == "intake/screening_result.html"
+    html = response.content.decode().replace("&#x27;", "'")
+    assert "The spouse's answers were removed (Spouse's ID type, Spouse's age): the filing status is Single" in html
+    assert response.context["facts"].spouse is None
