@@ -382,6 +382,13 @@ class ScreeningForm(HouseholdForm):
     """The anonymous screening: the same questions, no nickname and no notes (nothing is kept)."""
 
     client_fields = ("language",)
+    keeps_nothing = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Nothing is kept here, not even the age: the recording form's "only the age is kept" is untrue.
+        for name in ("taxpayer_birth_year", "spouse_birth_year"):
+            self.fields[name].help_text = _("Instead of the age.")
 
 
 class DependentForm(AgeOrBirthYearMixin, forms.Form):
@@ -412,9 +419,11 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
         label=_("Relationship"), choices=RELATIONSHIP_CHOICES, initial="child", required=False, empty_value="child"
     )
 
-    def __init__(self, *args, tax_year: int | None = None, **kwargs):
+    def __init__(self, *args, tax_year: int | None = None, keeps_nothing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.tax_year = tax_year or settings.CONFIANZA_TAX_YEAR
+        if keeps_nothing:  # the anonymous screening: not even the age is kept
+            self.fields["birth_year"].help_text = _("Instead of the age.")
         # A blank row is ignored, so the browser never enforces these; they are marked all the same.
         for name in ("id_type", "age", "months_lived_with_filer"):
             mark_required(self.fields[name])
@@ -563,7 +572,7 @@ def reshaped_forms(data, *, form_class=None):
     elif len(rows) < MAX_DEPENDENTS:
         rows.append({})
     form = (form_class or HouseholdForm)(initial=_typed_household(data))
-    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX)
+    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX, form_kwargs=_dependent_kwargs(form_class))
     return form, formset
 
 
@@ -579,8 +588,14 @@ def household_forms(data=None, *, initial=None, rows=None, form_class=None):
         if reshaped is not None:
             return (*reshaped, False)
         year = posted_tax_year(data)
-        return form_class(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX, form_kwargs={"tax_year": year}), True
-    return form_class(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
+        kwargs = {"tax_year": year, **_dependent_kwargs(form_class)}
+        return form_class(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX, form_kwargs=kwargs), True
+    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX, form_kwargs=_dependent_kwargs(form_class))
+    return form_class(initial=initial), formset, False
+
+
+def _dependent_kwargs(form_class) -> dict:
+    return {"keeps_nothing": True} if getattr(form_class, "keeps_nothing", False) else {}
 
 
 def household_valid(form, formset) -> bool:

@@ -170,3 +170,15 @@ def test_the_anonymous_results_say_which_spouse_answers_were_not_used(client, vo
     html = response.content.decode().replace("&#x27;", "'")
     assert "The spouse's answers were removed (Spouse's ID type, Spouse's age): the filing status is Single" in html
     assert response.context["facts"].spouse is None
+
+
+def test_the_anonymous_form_never_says_something_is_kept(client, volunteer_a):
+    client.force_login(volunteer_a)
+    html = client.get(SCREENING).content.decode()
+    assert "Only the age is kept" not in html
+    assert "Instead of the age." in html
+    data = household_post()
+    data["add-dependent"] = "1"
+    token = consent_token(client)
+    recording = client.get(f"{CREATE}?consent={token}").content.decode()
+    assert "Only the age is kept" in recording  # the recording form still says what it keeps
