@@ -20,26 +20,31 @@ TAX_YEAR = settings.CONFIANZA_TAX_YEAR
 _MONEY = re.compile(r"^(?P<sign>-?)\$?(?P<sign2>-?)\s*(?P<number>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<cents>[0-9]{1,2}))?$")
 
 
+MONEY_INVALID = _("Enter the amount in whole dollars, using digits, like 12500 or $12,500.")
+
+
 def parse_money(raw: str, *, allow_negative: bool) -> int:
     """Return whole dollars from what a volunteer typed, or raise ValidationError with a code."""
     text = raw.strip().replace(" ", "").replace("\u00a0", "")
     match = _MONEY.match(text)
     if match is None or (match["sign"] and match["sign2"]):
         raise ValidationError(
-            _("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
+            MONEY_INVALID,
             code="invalid",
         )
     negative = bool(match["sign"] or match["sign2"])
     if negative and not allow_negative:
-        raise ValidationError(_("This amount cannot be negative."), code="negative")
+        raise ValidationError(
+            _("This amount cannot be negative: enter 0 or more, in whole dollars, like 12500."), code="negative"
+        )
     try:
         amount = Decimal(match["number"].replace(",", "") + "." + (match["cents"] or "0"))
     except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-        raise ValidationError(_("Enter an amount in dollars."), code="invalid") from exc
+        raise ValidationError(MONEY_INVALID, code="invalid") from exc
     dollars = int(amount.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
     if dollars > MAX_MONEY:
         raise ValidationError(
-            _("That is more than %(limit)s dollars. Please check the amount."),
+            _("That is more than %(limit)s dollars. Check the amount and enter it in whole dollars, like 12500."),
             code="too_large",
             params={"limit": f"{MAX_MONEY:,}"},
         )
@@ -67,8 +72,7 @@ class MoneyField(forms.Field):
         if value == "":
             return 0
         if len(value) > self.max_length:
-            raise ValidationError(_("Enter an amount in dollars using digits only, for example 18000 or $18,000."),
-                                  code="invalid")
+            raise ValidationError(MONEY_INVALID, code="invalid")
         return parse_money(value, allow_negative=self.allow_negative)
 
 
@@ -115,6 +119,11 @@ def age_field(label) -> forms.IntegerField:
         min_value=0,
         max_value=MAX_AGE,
         help_text=_("At the end of the tax year."),
+        error_messages={
+            "invalid": _("Enter the age in whole years, using digits, like 34."),
+            "min_value": _("An age cannot be negative. Enter it in whole years, like 34 (0 for a baby)."),
+            "max_value": _("Enter an age from 0 to %(limit_value)s, in whole years, like 34."),
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
     )
 
@@ -135,5 +144,10 @@ def birth_year_field(label, help_text=FILER_BIRTH_YEAR_HELP) -> forms.IntegerFie
         min_value=TAX_YEAR - 1 - MAX_AGE,  # the prior year is served too (late returns)
         max_value=TAX_YEAR,
         help_text=help_text,
+        error_messages={
+            "invalid": _("Enter the birth year with four digits, like 1990."),
+            "min_value": _("Enter a birth year of %(limit_value)s or later, with four digits, like 1990."),
+            "max_value": _("Enter a birth year of %(limit_value)s or earlier, with four digits, like 1990."),
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
     )

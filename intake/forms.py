@@ -48,6 +48,26 @@ REMOVE_BUTTON = "remove-dependent"
 # "Change answers" on the anonymous results: the form again, filled with what was posted.
 REVISE_BUTTON = "revise"
 
+def mark_required(field: forms.Field) -> forms.Field:
+    """Mark a field the volunteer must answer, though it is validated with another one.
+
+    The age (or the birth year instead) and the spouse's answers (married filing jointly only) are
+    ``required=False`` because ``clean()`` decides; they still show the * and tell screen readers.
+    """
+    field.desk_required = True
+    field.widget.attrs["aria-required"] = "true"
+    return field
+
+
+# A spouse's answers, and how to tell that one was given (the form's raw data, before clean()).
+SPOUSE_FIELDS = (
+    "spouse_id_type", "spouse_age", "spouse_birth_year", "spouse_foster_youth", "spouse_blind",
+    "spouse_itin_used_recently", "spouse_qualified_tips", "spouse_qualified_overtime",
+)
+# Filing statuses that need a qualifying person (the engine screens them as single without one).
+NEEDS_QUALIFYING_PERSON = (FilingStatus.HEAD_OF_HOUSEHOLD.value, FilingStatus.QUALIFYING_SURVIVING_SPOUSE.value)
+
+
 def _text_validators() -> list:
     return [reject_tin_shaped, reject_control_characters]
 
@@ -146,12 +166,16 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
         label=_("Tax year"), coerce=int, choices=(), required=False, empty_value=None,
         help_text=_("This season's year, or the year before for a late return."),
     )
-    filing_status = forms.ChoiceField(label=_("Filing status"), choices=BLANK_CHOICE + FILING_STATUS_CHOICES)
+    filing_status = forms.ChoiceField(
+        label=_("Filing status"), choices=BLANK_CHOICE + FILING_STATUS_CHOICES,
+        error_messages={"required": _("Choose the filing status.")},
+    )
 
     taxpayer_id_type = forms.ChoiceField(
         label=_("Taxpayer's ID type"),
         choices=BLANK_CHOICE + FILER_ID_TYPE_CHOICES,
         help_text=_("The type only. Never write the number down."),
+        error_messages={"required": _("Choose the taxpayer's ID type, or “Prefers not to say”.")},
     )
     taxpayer_age = age_field(_("Taxpayer's age"))
     taxpayer_birth_year = birth_year_field(_("or taxpayer's birth year"))
@@ -214,6 +238,10 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
                 del self.fields[name]
         self.fields["language"].choices = settings.HANDOUT_LANGUAGES
         self.fields["tax_year"].choices = _tax_year_choices()
+        # The language select has no blank choice, so the browser's ``required`` is not rendered for it.
+        for name in ("taxpayer_age", "spouse_id_type", "spouse_age", "language"):
+            mark_required(self.fields[name])
+        self.removed_spouse_answers: list[str] = []
         if not self.is_bound and "tax_year" not in self.initial:
             self.initial["tax_year"] = settings.CONFIANZA_TAX_YEAR
         if not self.is_bound and "language" not in self.initial:
@@ -266,7 +294,11 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
                 )
             cleaned["spouse_age"] = self._age_from("spouse_", required=True)
         else:
-            # A spouse is on the return only when filing jointly; anything typed there is ignored.
+            # The form asks about a spouse only for a joint return: answers typed there are removed,
+            # and the view says so (by field name, never the value) instead of dropping them silently.
+            self.removed_spouse_answers = [
+                str(self.fields[name].label) for name in SPOUSE_FIELDS if self._answered(name)
+            ]
             cleaned.update(
                 spouse_id_type="", spouse_age=None, spouse_foster_youth=False, spouse_blind=False,
                 spouse_itin_used_recently="", spouse_qualified_tips=0, spouse_qualified_overtime=0,
@@ -285,6 +317,48 @@ class HouseholdForm(AgeOrBirthYearMixin, forms.Form):
                 code="more_than_wages",
             ))
         return cleaned
+
+    def _answered(self, name: str) -> bool:
+        """Return whether the volunteer gave an answer to this field (a zero amount is none)."""
+        field = self.fields[name]
+        raw = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+        if isinstance(field, forms.BooleanField):
+            return bool(field.to_python(raw))
+        text = str(raw or "").strip()
+        if isinstance(field, MoneyField):
+            return text.strip("$0,. ") != ""
+        return text != ""
+
+    def check_dependents(self, formset) -> None:
+        """Refuse head of household (or QSS) without a qualifying person among the dependents.
+
+        Everything typed stays in the form; the message says what to choose instead.
+        """
+        status = self.cleaned_data.get("filing_status") if hasattr(self, "cleaned_data") else None
+        if status not in NEEDS_QUALIFYING_PERSON or formset.filled_forms():
+            return
+        message = {
+            FilingStatus.HEAD_OF_HOUSEHOLD.value: _(
+                "Head of household needs a qualifying person. Add that person under Dependents, "
+                "or choose another filing status, such as Single."
+            ),
+            FilingStatus.QUALIFYING_SURVIVING_SPOUSE.value: _(
+                "Qualifying surviving spouse needs a qualifying person. Add that person under Dependents, "
+                "or choose another filing status, such as Single."
+            ),
+        }[status]
+        self.add_error("filing_status", ValidationError(message, code="needs_qualifying_person"))
+
+    def spouse_removed_message(self) -> str | None:
+        """Return the sentence that tells the volunteer which spouse answers were not kept, if any."""
+        if not self.removed_spouse_answers:
+            return None
+        status = dict(FILING_STATUS_CHOICES).get(self.cleaned_data.get("filing_status"), "")
+        return gettext(
+            "The spouse's answers were removed (%(fields)s): the filing status is %(status)s, and a spouse "
+            "is asked about only for married filing jointly. To keep them, choose Married filing jointly "
+            "and enter them again."
+        ) % {"fields": ", ".join(self.removed_spouse_answers), "status": status}
 
     def household_values(self) -> dict:
         """Return the values ``household_open``/``household_update`` accept."""
@@ -356,12 +430,22 @@ class ScreeningForm(HouseholdForm):
     """The anonymous screening: the same questions, no nickname and no notes (nothing is kept)."""
 
     client_fields = ("language",)
+    keeps_nothing = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Nothing is kept here, not even the age: the recording form's "only the age is kept" is untrue.
+        for name in ("taxpayer_birth_year", "spouse_birth_year"):
+            self.fields[name].help_text = _("Instead of the age.")
 
 
 class DependentForm(AgeOrBirthYearMixin, forms.Form):
     """One dependent: ID type, age, student or disabled, months lived with the filer. No name."""
 
-    id_type = forms.ChoiceField(label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES)
+    id_type = forms.ChoiceField(
+        label=_("ID type"), choices=BLANK_CHOICE + ID_TYPE_CHOICES,
+        error_messages={"required": _("Choose this dependent's ID type, or “Prefers not to say”.")},
+    )
     age = age_field(_("Age"))
     birth_year = birth_year_field(_("or birth year"), help_text=DEPENDENT_BIRTH_YEAR_HELP)
     months_lived_with_filer = forms.IntegerField(
@@ -369,6 +453,12 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
         min_value=0,
         max_value=12,
         initial=12,
+        error_messages={
+            "required": _("Enter the months the dependent lived with the filer, from 0 to 12, like 12."),
+            "invalid": _("Enter the months as a whole number from 0 to 12, like 12."),
+            "min_value": _("Enter the months as a whole number from 0 to 12, like 12."),
+            "max_value": _("Enter the months as a whole number from 0 to 12, like 12."),
+        },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
     )
     full_time_student = forms.BooleanField(label=_("Full-time student"), required=False)
@@ -377,9 +467,14 @@ class DependentForm(AgeOrBirthYearMixin, forms.Form):
         label=_("Relationship"), choices=RELATIONSHIP_CHOICES, initial="child", required=False, empty_value="child"
     )
 
-    def __init__(self, *args, tax_year: int | None = None, **kwargs):
+    def __init__(self, *args, tax_year: int | None = None, keeps_nothing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.tax_year = tax_year or settings.CONFIANZA_TAX_YEAR
+        if keeps_nothing:  # the anonymous screening: not even the age is kept
+            self.fields["birth_year"].help_text = _("Instead of the age.")
+        # A blank row is ignored, so the browser never enforces these; they are marked all the same.
+        for name in ("id_type", "age", "months_lived_with_filer"):
+            mark_required(self.fields[name])
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -525,7 +620,7 @@ def reshaped_forms(data, *, form_class=None):
     elif len(rows) < MAX_DEPENDENTS:
         rows.append({})
     form = (form_class or HouseholdForm)(initial=_typed_household(data))
-    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX)
+    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX, form_kwargs=_dependent_kwargs(form_class))
     return form, formset
 
 
@@ -541,8 +636,22 @@ def household_forms(data=None, *, initial=None, rows=None, form_class=None):
         if reshaped is not None:
             return (*reshaped, False)
         year = posted_tax_year(data)
-        return form_class(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX, form_kwargs={"tax_year": year}), True
-    return form_class(initial=initial), DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX), False
+        kwargs = {"tax_year": year, **_dependent_kwargs(form_class)}
+        return form_class(data), DependentFormSet(data, prefix=DEPENDENT_PREFIX, form_kwargs=kwargs), True
+    formset = DependentFormSet(initial=rows, prefix=DEPENDENT_PREFIX, form_kwargs=_dependent_kwargs(form_class))
+    return form_class(initial=initial), formset, False
+
+
+def _dependent_kwargs(form_class) -> dict:
+    return {"keeps_nothing": True} if getattr(form_class, "keeps_nothing", False) else {}
+
+
+def household_valid(form, formset) -> bool:
+    """Validate the household and its dependents together (every error at once, nothing lost)."""
+    form_ok = form.is_valid()
+    formset_ok = formset.is_valid()
+    form.check_dependents(formset)
+    return form_ok and formset_ok and not form.errors
 
 
 def household_initial(household) -> tuple[dict, list[dict]]:

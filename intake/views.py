@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -32,9 +33,11 @@ from clinic.reauth import recent_sign_in_required
 from clinic.reports import activity_count
 from counseling.recommendations import handouts_for
 from intake.access import household_for_user
+from intake.anonymous import SCREENING_MINUTES, forget_answers, keep_answers, read_answers
 from intake.consent import consent_spent, consent_token, editable_sites, read_consent
 from intake.facts import facts_from_values, household_facts
 from intake.forms import (
+    REVISE_BUTTON,
     ConsentForm,
     FindForm,
     ScreeningForm,
@@ -42,6 +45,7 @@ from intake.forms import (
     error_summary,
     household_forms,
     household_initial,
+    household_valid,
 )
 from intake.models import Household
 from intake.results import differences, results_context
@@ -176,7 +180,7 @@ def household_create(request):
         return _spent_consent(request, site=site, nonce=nonce)
 
     form, formset, submitted = household_forms(_posted(request))
-    if submitted and form.is_valid() and formset.is_valid():
+    if submitted and household_valid(form, formset):
         try:
             household = household_open(
                 site=site,
@@ -190,9 +194,10 @@ def household_create(request):
         else:
             messages.success(
                 request,
-                _("Saved as %(code)s. To correct an answer, use Edit: the browser's Back button shows an empty form.")
+                _("Saved as %(code)s. To correct an answer, use Edit (the browser's Back button opens the same form).")
                 % {"code": household.code},
             )
+            _say_what_was_removed(request, form)
             return redirect(household)
     return _render_household_form(
         request,
@@ -205,10 +210,25 @@ def household_create(request):
     )
 
 
+def _say_what_was_removed(request, form) -> None:
+    """Tell the volunteer which spouse answers the filing status made the form drop (names only)."""
+    message = form.spouse_removed_message()
+    if message:
+        messages.warning(request, message)
+
+
 def _spent_consent(request, *, site, nonce: str):
     """A consent token already used: record nothing, and say why."""
     existing = Household.objects.filter(submission_token=nonce, site=site).first()
     # The token is bound to this volunteer and a site where they record households: they may see it.
+    if existing is not None and request.method == "GET":
+        # The browser's Back after saving: the saved answers, to correct them, instead of an empty form.
+        messages.info(
+            request,
+            _("Household %(code)s is already saved with this consent; nothing new was recorded. "
+              "Correct its answers here and save.") % {"code": existing.code},
+        )
+        return redirect("intake:household-edit", code=existing.code)
     if existing is not None:
         messages.info(
             request,
@@ -259,24 +279,48 @@ def household_detail(request, code: str):
 # --- anonymous screening ---------------------------------------------------------------------
 
 
+# Back from the results shows the answers again; a new screening (the menu, "Screen another
+# household") forgets them first.
+NEW_SCREENING = "new"
+
+
+def _screening_answers(data, form, formset) -> list[tuple[str, str]]:
+    """Return the posted answers the screening's forms know (never anything else that was posted)."""
+    known = set(form.fields) | {f"{formset.prefix}-{name}" for name in formset.management_form.fields}
+    known |= {f"{row.prefix}-{name}" for row in formset.forms for name in row.fields}
+    return [(key, value) for key in data if key in known for value in data.getlist(key)]
+
+
 @never_cache
 @login_required
 @require_get_or_post
 def screening(request):
-    """Screen without recording: nothing is written, stored in the session or logged."""
-    form, formset, submitted = household_forms(_posted(request), form_class=ScreeningForm)
-    if submitted and form.is_valid() and formset.is_valid():
-        facts = facts_from_values(form.household_values(), formset.dependent_values())
-        language = form.cleaned_data["language"]
-        context = {**results_context(facts, language=language), "handouts": handouts_for(facts, language=language)}
+    """Screen without recording: nothing is written on the server, stored in the session or logged.
+
+    A valid POST redirects to the results (POST/redirect/GET), which are rendered from the answers
+    kept in the volunteer's browser only (``intake/anonymous.py``): Reload and Back never ask to
+    send the form again.
+    """
+    if request.method == "GET" and NEW_SCREENING in request.GET:
+        response = redirect("intake:screening")
+        forget_answers(response)
+        return response
+    kept = read_answers(request) if request.method == "GET" else None
+    if kept is not None:
+        kept[REVISE_BUTTON] = "1"  # the form filled with the answers, nothing validated
+    form, formset, submitted = household_forms(
+        kept if kept is not None else _posted(request), form_class=ScreeningForm
+    )
+    if submitted and household_valid(form, formset):
         membership = memberships_of(request.user).order_by("site__name").first()
         # A count by day, nothing else: no answer, no time, no person.
         activity_count(site=membership.site if membership else None, activity=ActivityCounter.Activity.SCREENING)
-        # The answers travel back only as the "change answers" form's hidden fields (never stored).
-        known = set(form.fields) | {f"{formset.prefix}-{name}" for name in formset.management_form.fields}
-        known |= {f"{row.prefix}-{name}" for row in formset.forms for name in row.fields}
-        answers = [(key, value) for key in request.POST if key in known for value in request.POST.getlist(key)]
-        return render(request, "intake/screening_result.html", {**context, "facts": facts, "answers": answers})
+        answers = _screening_answers(request.POST, form, formset)
+        response = HttpResponseRedirect(reverse("intake:screening-results"), status=303)
+        if keep_answers(response, request, answers):
+            return response
+        # Too many answers for one cookie: shown at once (Reload would then ask to send them again).
+        return _render_screening_results(request, form, formset, answers)
     return _render_household_form(
         request,
         form,
@@ -285,6 +329,43 @@ def screening(request):
         submit_label=_("See results"),
         hidden={},
         anonymous=True,
+        kept=kept is not None,
+    )
+
+
+@never_cache
+@login_required
+@require_safe
+def screening_results(request):
+    """The anonymous screening's results, from the answers kept in this browser (nothing server-side)."""
+    data = read_answers(request)
+    if data is None:
+        messages.info(
+            request,
+            _("Those results are no longer available: they are kept only in this browser, for %(minutes)s "
+              "minutes, and never after signing out. Nothing was saved. Screen again if needed.")
+            % {"minutes": SCREENING_MINUTES},
+        )
+        return redirect("intake:screening")
+    form, formset, _submitted = household_forms(data, form_class=ScreeningForm)
+    if not household_valid(form, formset):  # e.g. the season moved on since: the answers to correct
+        return _render_household_form(
+            request, form, formset, title=_("Anonymous screening"), submit_label=_("See results"), hidden={},
+            anonymous=True,
+        )
+    return _render_screening_results(request, form, formset, _screening_answers(data, form, formset))
+
+
+def _render_screening_results(request, form, formset, answers):
+    facts = facts_from_values(form.household_values(), formset.dependent_values())
+    language = form.cleaned_data["language"]
+    context = {**results_context(facts, language=language), "handouts": handouts_for(facts, language=language)}
+    # The answers travel back only as the "change answers" form's hidden fields (never stored).
+    return render(
+        request,
+        "intake/screening_result.html",
+        {**context, "facts": facts, "answers": answers, "spouse_removed": form.spouse_removed_message(),
+         "screening_minutes": SCREENING_MINUTES},
     )
 
 
@@ -304,7 +385,7 @@ def household_edit(request, code: str):
     if request.method == "POST":
         version_form = VersionForm(request.POST)
         version = request.POST.get("version", version)
-        if submitted and version_form.is_valid() and form.is_valid() and formset.is_valid():
+        if submitted and version_form.is_valid() and household_valid(form, formset):
             try:
                 household_update(
                     household=household,
@@ -345,6 +426,7 @@ def household_edit(request, code: str):
                     status=409,
                 )
             messages.success(request, _("Saved."))
+            _say_what_was_removed(request, form)
             return redirect(household)
         if submitted and not version_form.is_valid():
             form.add_error(None, _("This form is missing its version. Open the household again."))

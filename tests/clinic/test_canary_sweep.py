@@ -218,7 +218,7 @@ def _sweep(stack, site_a, volunteer_a, coordinator_a, caplog):
     assert household.notes == sweep.text["notetwo"]
 
     # Anonymous screening with canaries: nothing may be kept.
-    sweep.record(client.post(reverse("intake:screening"), _household_form(sweep, sweep.text["screen"], sweep.text["screen"])))
+    sweep.record(client.post(reverse("intake:screening"), _household_form(sweep, sweep.text["screen"], sweep.text["screen"]), follow=True))
     # Find by code, as a volunteer does.
     sweep.record(client.post(reverse("intake:household-find"), {"code": household.code}, follow=True))
 

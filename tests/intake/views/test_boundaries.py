@@ -20,7 +20,7 @@ def _screen(client, *, age, student=False, wages="15,000"):
     )
     if student:
         data["dependents-0-full_time_student"] = "on"
-    response = client.post(SCREENING, data)
+    response = client.post(SCREENING, data, follow=True)
     assert response.status_code == 200
     assert "screening" in response.context, response.context.get("errors")
     return response.context["screening"].credits

@@ -91,3 +91,15 @@ def test_a_model_validation_error_on_save_is_a_form_error(client, site_a, volunt
     assert response.status_code == 200
     body = response.content.decode()
     assert "Refused by the model." in body and "Not a form field." in body
+
+
+def test_back_after_saving_opens_the_saved_answers_to_correct_not_an_empty_form(client, site_a, volunteer_a):
+    client.force_login(volunteer_a)
+    token = consent_token(client)
+    assert client.post(CREATE, _details(token)).status_code == 302
+    household = Household.objects.get()
+    back = client.get(f"{CREATE}?consent={token}", follow=True)  # what the browser's Back loads
+    assert back.redirect_chain[-1][0] == reverse("intake:household-edit", kwargs={"code": household.code})
+    assert back.context["form"]["wages"].value() == household.wages
+    assert f"Household {household.code} is already saved with this consent" in back.content.decode()
+    assert Household.objects.count() == 1

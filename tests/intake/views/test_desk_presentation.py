@@ -71,7 +71,7 @@ def test_the_anonymous_screening_has_no_nickname_or_notes_and_says_nothing_is_sa
 
 def test_an_anonymous_screening_is_counted_and_can_be_changed_without_back(client, volunteer_a, site_a):
     client.force_login(volunteer_a)
-    html = client.post(SCREENING, household_post(wages="21,500")).content.decode()
+    html = client.post(SCREENING, household_post(wages="21,500"), follow=True).content.decode()
     assert ActivityCounter.objects.get(activity="screening", site=site_a).count == 1
     assert 'name="revise"' in html
     revised = client.post(SCREENING, {**household_post(wages="21,500"), "revise": "1"})

@@ -118,7 +118,7 @@ def test_anonymous_screening_shows_each_credit_and_totals_that_add_up(client, vo
     )
     for key in [k for k in post if k.startswith("dependents-2-")]:
         del post[key]
-    response = client.post(reverse("intake:screening"), post)
+    response = client.post(reverse("intake:screening"), post, follow=True)
     assert response.status_code == 200
     shown = figures_on(response.content.decode())
     screening = assess(response.context["facts"])
