@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.household_list, name="household-list"),
     path("find/", views.household_find, name="household-find"),
     path("screening/", views.screening, name="screening"),
+    path("screening/summary/", views.screening_summary, name="screening-summary"),
     path("households/new/", views.household_consent, name="household-consent"),
     path("households/new/details/", views.household_create, name="household-create"),
     path("households/<str:code>/", views.household_detail, name="household-detail"),

@@ -28,7 +28,10 @@ from clinic.methods import require_get_or_post
 from clinic.models import ActivityCounter
 from clinic.reauth import recent_sign_in_required
 from clinic.reports import activity_count
+from counseling.forms import ClientSummaryForm
 from counseling.recommendations import handouts_for
+from counseling.services import client_summary_print
+from counseling.views import pdf_response
 from intake.access import household_for_user
 from intake.consent import consent_spent, consent_token, editable_sites, read_consent
 from intake.facts import facts_from_values, household_facts
@@ -241,14 +244,58 @@ def screening(request):
         facts = facts_from_values(form.household_values(), formset.dependent_values())
         language = form.cleaned_data["language"]
         context = {**results_context(facts, language=language), "handouts": handouts_for(facts, language=language)}
-        membership = memberships_of(request.user).order_by("site__name").first()
         # A count by day, nothing else: no answer, no time, no person.
-        activity_count(site=membership.site if membership else None, activity=ActivityCounter.Activity.SCREENING)
+        activity_count(site=_screening_site(request.user), activity=ActivityCounter.Activity.SCREENING)
         # The answers travel back only as the "change answers" form's hidden fields (never stored).
         known = set(form.fields) | {f"{formset.prefix}-{name}" for name in formset.management_form.fields}
         known |= {f"{row.prefix}-{name}" for row in formset.forms for name in row.fields}
         answers = [(key, value) for key in request.POST if key in known for value in request.POST.getlist(key)]
-        return render(request, "intake/screening_result.html", {**context, "facts": facts, "answers": answers})
+        print_form = ClientSummaryForm(client_language=language, nickname=False, prefix="print")
+        return render(
+            request,
+            "intake/screening_result.html",
+            {**context, "facts": facts, "answers": answers, "print_form": print_form},
+        )
+    return _render_household_form(
+        request,
+        form,
+        formset,
+        title=_("Anonymous screening"),
+        submit_label=_("See results"),
+        hidden={},
+        anonymous=True,
+    )
+
+
+def _screening_site(user):
+    membership = memberships_of(user).order_by("site__name").first()
+    return membership.site if membership else None
+
+
+@never_cache
+@login_required
+@require_POST
+def screening_summary(request):
+    """Print the client's one-page summary (or it and the handouts they need) from an anonymous
+    screening's answers, posted again by the results page: rendered in memory and written nowhere
+    (no household, no audit entry, no session, no cache); only the anonymous print counter counts it.
+    """
+    form, formset, submitted = household_forms(request.POST, form_class=ScreeningForm)
+    print_form = ClientSummaryForm(request.POST, nickname=False, prefix="print")
+    if submitted and form.is_valid() and formset.is_valid() and print_form.is_valid():
+        facts = facts_from_values(form.household_values(), formset.dependent_values())
+        rendered = client_summary_print(
+            facts=facts,
+            site=_screening_site(request.user),
+            language=print_form.cleaned_data["language"],
+            with_handouts=print_form.wants_everything(),
+            user=request.user,
+        )
+        return pdf_response(rendered, private=True)
+    # The answers could not be read (a changed page, an old tab): show them again with the reason;
+    # nothing typed is lost.
+    if submitted and not print_form.is_valid():
+        form.add_error(None, _("Choose the language of the summary."))
     return _render_household_form(
         request,
         form,
