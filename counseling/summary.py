@@ -113,7 +113,7 @@ class Person:
 
 def _age_words(relationship: str, age: int) -> str:
     if age == 0:
-        return pgettext("person on the summary", "your baby (under 1 year old)")
+        return pgettext("person on the summary", "your baby under 1 year old")
     templates = {
         "child": ngettext("your %(age)s-year-old child", "your %(age)s-year-old child", age),
         "stepchild": ngettext("your %(age)s-year-old stepchild", "your %(age)s-year-old stepchild", age),
@@ -187,6 +187,9 @@ class Refusal:
     label: str
     undecided: bool
     rules: list[str] = field(default_factory=list)
+    # A California "no" decided by an income limit is an estimate too while the limits are last
+    # year's (facts §2.4, rule 3): the engine marks it.
+    estimate: bool = False
 
 
 def money_lines(screening) -> tuple[list[Line], list[Line]]:
@@ -219,14 +222,14 @@ def refusals(screening) -> list[Refusal]:
         rules = _unique(_rule(reason) for reason in reasons)
         if not rules:
             rules = [str(UNKNOWN_RULE)]
-        out.append(Refusal(str(credit.label), credit.status is Status.INDETERMINATE, rules))
+        out.append(Refusal(str(credit.label), credit.status is Status.INDETERMINATE, rules, bool(credit.estimate)))
     return out
 
 
 def estimate_note(screening) -> str:
-    """Return the plain reason shown with estimated amounts (the engine's own sentence), or ""."""
+    """Return the plain reason shown with estimated answers (the engine's own sentence), or ""."""
     for credit in screening.credits.values():
-        if credit.estimate and credit.status is Status.ELIGIBLE and credit.amount:
+        if credit.estimate:
             for reason in credit.reasons:
                 if reason.code == ESTIMATE_CODE:
                     return str(reason.message)
@@ -423,6 +426,7 @@ def summary_context(*, screening, facts, site, language: str, today: dt.date, ni
     back, lowered = money_lines(screening)
     refund_total = sum((line.amount for line in back), ZERO)
     steps = next_steps(screening, facts)
+    shown_refusals = refusals(screening)
     if refund_total > 0:
         # Facts §4A.1 [V]: the IRS generally stopped paper refund checks for individuals after 2025-09-30.
         steps.append(_("The IRS no longer mails most refunds as paper checks: bring your bank account details or a prepaid card so your refund can be paid."))
@@ -435,9 +439,9 @@ def summary_context(*, screening, facts, site, language: str, today: dt.date, ni
         "tax_lowered": lowered,
         "money_back_total": figures.money(refund_total),
         "tax_lowered_total": figures.money(sum((line.amount for line in lowered), ZERO)),
-        "any_estimate": any(line.estimate for line in back + lowered),
+        "any_estimate": any(item.estimate for item in [*back, *lowered, *shown_refusals]),
         "estimate_note": estimate_note(screening),
-        "refusals": refusals(screening) + flag_rules(screening),
+        "refusals": shown_refusals + flag_rules(screening),
         "steps": steps,
         "documents": documents_to_bring(facts),
         "site": site_footer(site),

@@ -164,7 +164,7 @@ def test_people_are_named_by_age_and_relationship():
     with translation.override("en"):
         names = {subject: person.words for subject, person in summary.people_words(household).items()}
     assert names == {
-        "taxpayer": "you", "spouse": "your spouse", "dependent 1": "your baby (under 1 year old)",
+        "taxpayer": "you", "spouse": "your spouse", "dependent 1": "your baby under 1 year old",
         "dependent 2": "your 17-year-old child", "dependent 3": "your 9-year-old child",
         "dependent 4": "your 2-year-old grandchild", "dependent 5": "your 20-year-old child",
     }
@@ -224,3 +224,15 @@ def test_the_site_footer_and_referrals_print_in_the_clients_language():
     assert "Ayuda Legal de Ejemplo" in text and "(555) 010-0301" in text
     assert "No es asesoría legal." in text and "2 de diciembre de 2026" in text
     assert "Sus créditos tributarios de 2026" in text and "Dinero que le devuelven" in text
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_a_california_no_decided_by_last_years_limit_is_marked_an_estimate(year):
+    household = facts(year, LARGE)  # earned income above the TY2025 CalEITC limit
+    screening, rendered = render(household, "en")
+    assert screening.credits["ca_eitc"].status is Status.NOT_ELIGIBLE
+    text = flat(pdf_text(rendered.content))
+    block = column(text, "What you cannot get now, and why", "Next steps")
+    marked = "California Earned Income Tax Credit (estimate):" in block
+    note = "California has not yet published its 2026 amounts" in text
+    assert marked is (year == 2026) and note is (year == 2026)
