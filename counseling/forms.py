@@ -39,6 +39,7 @@ class ClientSummaryForm(forms.Form):
         self.initial.setdefault(
             "language", normalize_language(client_language, translated) or settings.LANGUAGE_CODE
         )
+        self.fields["language"].widget.attrs.setdefault("class", "form-select")
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Print summary")))
         self.helper.add_input(

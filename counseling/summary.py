@@ -93,10 +93,13 @@ RULES = {
     "mfs_file_jointly": gettext_lazy("Filing together with your spouse could make California's credits possible. Ask the volunteer."),
     "credit_depends_on_open_deduction": gettext_lazy("This depends on a rule that is not settled yet. The volunteer will check it."),
 }
-# Rules about the people who file come before rules about a child (they decide more).
+# Rules that decide a credit on their own (about the people who file, or the income): when one
+# applies, the rules about a child are left off.
 FIRST_RULES = frozenset({
     "id_declined", "filer_no_tin", "ctc_no_filer_work_ssn", "eitc_filer_no_work_ssn", "ca_filer_no_ssn_or_itin",
     "eitc_no_earned_income", "ca_no_earned_income", "ca_married_filing_separately",
+    "ca_income_too_high", "ca_investment_income_over_limit", "ca_eitc_min_age", "eitc_income_too_high",
+    "eitc_investment_income_over_limit", "eitc_mfs_no_child", "ctc_phased_out",
 })
 # Said once instead of a reason the page has no plain rule for (a code added to the engine later).
 UNKNOWN_RULE = gettext_lazy("Ask the volunteer to explain the rule for this credit.")
@@ -218,8 +221,10 @@ def refusals(screening) -> list[Refusal]:
         codes = {reason.code for reason in credit.reasons}
         if codes and codes <= DOES_NOT_APPLY:
             continue
-        reasons = sorted(credit.reasons, key=lambda reason: reason.code not in FIRST_RULES)
-        rules = _unique(_rule(reason) for reason in reasons)
+        # A rule about the people who file decides on its own; the rules about a child then add
+        # nothing the family can act on, and the page has room for one side only.
+        deciding = [reason for reason in credit.reasons if reason.code in FIRST_RULES]
+        rules = _unique(_rule(reason) for reason in (deciding or credit.reasons))
         if not rules:
             rules = [str(UNKNOWN_RULE)]
         out.append(Refusal(str(credit.label), credit.status is Status.INDETERMINATE, rules, bool(credit.estimate)))
@@ -297,10 +302,14 @@ def _person(people: dict[str, Person], subject: str) -> Person | None:
     return people.get(subject)
 
 
-def _join(items: list[str]) -> str:
+def _join(items: list[str], template: str | None = None) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return _("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+    return (template or _("%(first)s and %(last)s")) % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _raises(credits: list[tuple[str, Decimal, Decimal]]) -> str:
@@ -337,6 +346,7 @@ def next_steps(screening, facts) -> list[str]:
     }
     steps = []
     used_w7 = set()
+    ssn_groups: dict[tuple, list[str]] = {}
     for flag in getattr(screening, "flags", ()) or ():
         pair = FLAG_STEPS.get(flag.code)
         if pair is None:
@@ -377,15 +387,23 @@ def next_steps(screening, facts) -> list[str]:
         elif kinds == {SSN_EDIT} and all(s.startswith("dependent ") for s in subjects):
             # Only a child's own number (a child entitled to one, e.g. born in the U.S., whose card
             # has not come yet). A filer's SSN is left to the volunteer: on paper it reads as advice
-            # to find a number.
+            # to find a number. Children who each alone bring the same change are said together.
             who = [people[s].words for s in subjects]
-            sentence = ngettext(
-                "If %(people)s gets their own Social Security number that allows work before the return is due, %(raises)s.",
-                "If %(people)s each get their own Social Security number that allows work before the return is due, %(raises)s.",
-                len(who),
-            )
-            text = sentence % {"people": _join(who), "raises": _raises(credits)}
-            steps.append(text[:1].upper() + text[1:])
+            group = ssn_groups.setdefault((len(who) > 1, tuple(credits)), [])
+            group.append(_join(who))
+    for (together, credits), groups in ssn_groups.items():
+        if together or len(groups) == 1:
+            for who in groups:
+                sentence = ngettext(
+                    "If %(people)s gets their own Social Security number that allows work before the return is due, %(raises)s.",
+                    "If %(people)s each get their own Social Security number that allows work before the return is due, %(raises)s.",
+                    2 if together else 1,
+                )
+                steps.append(_capital(sentence % {"people": who, "raises": _raises(list(credits))}))
+        else:
+            steps.append(_capital(_(
+                "If one of these children gets their own Social Security number that allows work before the return is due (%(people)s), %(raises)s."
+            ) % {"people": _join(groups, _("%(first)s or %(last)s")), "raises": _raises(list(credits))}))
     return _unique(steps)
 
 

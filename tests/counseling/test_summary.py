@@ -127,11 +127,15 @@ def test_the_two_columns_split_a_partly_refundable_credit():
     assert f"Child Tax Credit {money(ctc.amount - ctc.refundable_amount)}" in column(text, "Tax lowered", "Total tax lowered")
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("year", [2025, 2026])
 def test_a_large_family_fits_one_page(year, language):
+    from clinic.demo import demo_site
+
     household = facts(year, LARGE)
-    screening, rendered = render(household, language)
+    site = demo_site()  # its referral list (four lines) and hours print too
+    screening, rendered = render(household, language, site=site)
     # The case is the hard one: several "no"s and several steps.
     assert sum(1 for a in screening.credits.values() if a.status is not Status.ELIGIBLE) >= 2
     assert len(screening.flags) >= 3
@@ -141,6 +145,8 @@ def test_a_large_family_fits_one_page(year, language):
     with translation.override(language):
         assert gettext("Next steps") in text
         assert str(summary.people_words(household)["dependent 2"].words) in text  # "your 17-year-old child"
+        assert site.hours_in(language) in text
+        assert all(referral.text_in(language)["name"] in text for referral in site.referrals.all())
 
 
 def _id_type_words(language: str) -> set[str]:
@@ -195,12 +201,26 @@ def test_next_steps_come_from_the_flags_and_the_computed_changes():
     # Flags: the expired ITIN (the client), the grandchild's W-7.
     assert "Renew your tax number from the IRS with Form W-7 before you file, or send the form with your return." in steps
     assert "Send Form W-7 for your 2-year-old grandchild with your return." in steps
-    # A computed change: the 9-year-old's own SSN raises the CTC to the engine's amount_after.
+    # Computed changes: the 9-year-old's or the grandchild's own SSN each raise the CTC to the
+    # engine's amount_after (the same for both, so said once).
     ctc = screening.credits["federal_ctc"]
-    change = next(c for c in ctc.changes if [e.path for e in c.scenario] == ["dependents.2.id_type"])
+    after = {tuple(e.path for e in c.scenario): c.amount_after for c in ctc.changes}
+    assert after[("dependents.2.id_type",)] == after[("dependents.3.id_type",)]
+    assert (
+        "If one of these children gets their own Social Security number that allows work before the return is due "
+        "(your 9-year-old child or your 2-year-old grandchild), "
+        f"the Child Tax Credit could be {money(after[('dependents.2.id_type',)])} instead of {money(ctc.amount)}." in steps
+    )
+    # One child alone: the singular sentence.
+    one = facts(2026, dict(HOUSEHOLDS["mixed-couple"]))
+    with translation.override("en"):
+        one_screening = assess(one)
+        one_steps = summary.next_steps(one_screening, one)
+    one_ctc = one_screening.credits["federal_ctc"]
+    one_after = next(c.amount_after for c in one_ctc.changes if [e.path for e in c.scenario] == ["dependents.1.id_type"])
     assert (
         "If your 9-year-old child gets their own Social Security number that allows work before the return is due, "
-        f"the Child Tax Credit could be {money(change.amount_after)} instead of {money(ctc.amount)}." in steps
+        f"the Child Tax Credit could be {money(one_after)} instead of {money(one_ctc.amount)}." in one_steps
     )
     # Never advice about a filer's own SSN (it reads as advice to find one).
     assert not any(step.startswith("If you ") for step in steps)
@@ -221,7 +241,7 @@ def test_the_site_footer_and_referrals_print_in_the_clients_language():
     _screening, rendered = render(facts(2026, HOUSEHOLDS["itin-mother"]), "es", site=site)
     text = flat(pdf_text(rendered.content))
     assert "martes de 5 a 8 pm" in text and "Tuesdays" not in text
-    assert "Ayuda Legal de Ejemplo" in text and "(555) 010-0301" in text
+    assert "Ayuda legal de inmigración gratis: Ayuda Legal de Ejemplo" in text and "(555) 010-0301" in text
     assert "No es asesoría legal." in text and "2 de diciembre de 2026" in text
     assert "Sus créditos tributarios de 2026" in text and "Dinero que le devuelven" in text
 
