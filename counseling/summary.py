@@ -29,9 +29,7 @@ from decimal import Decimal
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext, pgettext
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 from counseling import figures
 from counseling.handouts import date_words, site_footer, site_referrals
