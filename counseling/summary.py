@@ -461,8 +461,22 @@ def summary_context(*, screening, facts, site, language: str, today: dt.date, ni
         "steps": steps,
         "documents": documents_to_bring(facts),
         "site": site_footer(site),
-        "referrals": site_referrals(site, language),
+        "referrals": summary_referrals(site, language),
     }
+
+
+# The site's list is the same for every family, but the summary still prints no ID word: the
+# W-7 line is named by the form alone.
+W7_KIND_LABEL = gettext_lazy("Help with Form W-7, e.g. a Certifying Acceptance Agent")
+
+
+def summary_referrals(site, language: str) -> list[dict[str, str]]:
+    """Return the site's referral list as the summary prints it (call inside the override)."""
+    rows = site_referrals(site, language)
+    for row in rows:
+        if row.get("kind") == "w7":
+            row["kind_label"] = str(W7_KIND_LABEL)
+    return rows
 
 
 def summary_document(*, screening, facts, site, language: str, today: dt.date, nickname: str = "", font_config=None):

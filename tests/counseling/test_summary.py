@@ -147,6 +147,8 @@ def test_a_large_family_fits_one_page(year, language):
         assert str(summary.people_words(household)["dependent 2"].words) in text  # "your 17-year-old child"
         assert site.hours_in(language) in text
         assert all(referral.text_in(language)["name"] in text for referral in site.referrals.all())
+    for word in _id_type_words(language):  # the site's list (with its W-7 line) names no ID type either
+        assert not re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text), word
 
 
 def _id_type_words(language: str) -> set[str]:
