@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -212,6 +213,10 @@ def client_summary_print(
         facts, site = household_facts(household), household.site
     if facts is None:
         raise ValueError("a summary needs a household or its facts")
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        # The summary's words come from the message catalogue: in a language it lacks, the page
+        # would print English under a foreign language name (handouts review, item 45).
+        raise ValueError(f"no message catalogue for {language!r}")
     today = clock.today()
     with translation.override(language):
         screening = assess(facts)

@@ -111,3 +111,13 @@ def test_print_everything_is_the_summary_then_the_households_handouts_with_one_a
     assert entry.data == {"language": "es", "format": "client-summary-and-handouts", "topics": topics}
     counted = dict(ActivityCounter.objects.filter(activity="print").values_list("topic", "count"))
     assert counted == {"summary": 1, **{topic: 1 for topic in topics}}
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_a_language_without_a_catalogue(household_a, volunteer_a):
+    from counseling.services import client_summary_print
+
+    before = AuditEntry.objects.count()
+    with pytest.raises(ValueError, match="zh-hans"):
+        client_summary_print(household=household_a, language="zh-hans", user=volunteer_a)
+    assert AuditEntry.objects.count() == before
