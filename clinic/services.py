@@ -9,7 +9,8 @@ from django.db import transaction
 
 from clinic import clock
 from clinic.access import memberships_of
-from clinic.models import Membership, Site
+from clinic.audit import audit_record
+from clinic.models import AuditEntry, Membership, Site
 
 # Roles a manager may invite and deactivate: a coordinator manages volunteers (and content
 # editors); an administrator also manages coordinators.
@@ -108,6 +109,7 @@ def site_referrals_save(*, site: Site, actor, hours: str, hours_translations: di
     from clinic.models import Referral
 
     _manager_role(actor, site)
+    before = _referral_list_state(site)
     site.hours = hours
     site.hours_translations = {lang: text.strip() for lang, text in hours_translations.items() if text.strip()}
     site.full_clean()
@@ -132,4 +134,36 @@ def site_referrals_save(*, site: Site, actor, hours: str, hours_translations: di
         referral.full_clean()
         referral.save()
         created.append(referral)
+    changed = _changed_fields(before, _referral_list_state(site))
+    if changed:
+        audit_record(
+            actor=actor, action=AuditEntry.Action.EDIT, site=site, data={"fields": changed, "count": len(created)}
+        )
     return created
+
+
+REFERRAL_FIELDS = ("kind", "name", "phone", "hours", "note", "translations")
+
+
+def _referral_list_state(site: Site) -> dict:
+    """Return the site's hours and referral lines as plain values, to compare before and after."""
+    return {
+        "hours": site.hours,
+        "hours_translations": dict(site.hours_translations or {}),
+        "referrals": [
+            {name: getattr(referral, name) for name in REFERRAL_FIELDS} for referral in site.referrals.order_by("order", "pk")
+        ],
+    }
+
+
+def _changed_fields(before: dict, after: dict) -> list[str]:
+    """Return the names of what changed ("hours", "referrals.phone", "referrals.count"), never a value."""
+    changed = {name for name in ("hours", "hours_translations") if before[name] != after[name]}
+    old, new = before["referrals"], after["referrals"]
+    if len(old) != len(new):
+        changed.add("referrals.count")
+    for line_before, line_after in zip(old, new, strict=False):
+        changed |= {f"referrals.{name}" for name in REFERRAL_FIELDS if line_before[name] != line_after[name]}
+    for line in old[len(new):] + new[len(old):]:
+        changed |= {f"referrals.{name}" for name in REFERRAL_FIELDS if line[name]}
+    return sorted(changed)

@@ -22,8 +22,14 @@ class ClientSummaryForm(forms.Form):
         help_text=_("Only if the client asks for it. The summary never shows a full name or an ID type."),
     )
 
-    def __init__(self, *args, client_language: str | None = None, **kwargs):
+    # The submit button that asks for the summary followed by the handouts the household needs.
+    EVERYTHING = "everything"
+
+    def __init__(self, *args, client_language: str | None = None, nickname: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not nickname:
+            # An anonymous screening has no nickname to print.
+            del self.fields["include_nickname"]
         # The summary is built from the message catalogue (credit reasons, next steps), so it can only
         # be printed in a language the catalogue covers; handouts themselves exist in more.
         translated = {code for code, _name in settings.LANGUAGES}
@@ -33,8 +39,16 @@ class ClientSummaryForm(forms.Form):
         self.initial.setdefault(
             "language", normalize_language(client_language, translated) or settings.LANGUAGE_CODE
         )
+        self.fields["language"].widget.attrs.setdefault("class", "form-select")
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Print summary")))
+        self.helper.add_input(
+            Submit(self.EVERYTHING, _("Print everything for this client"), css_class="btn-outline-primary")
+        )
+
+    def wants_everything(self) -> bool:
+        """Return whether the volunteer asked for the summary and the handouts in one PDF."""
+        return self.add_prefix(self.EVERYTHING) in (self.data or {})
 
 
 class PacketForm(forms.Form):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -18,11 +19,15 @@ from django.utils.translation import gettext as _
 
 from clinic import clock
 from clinic.audit import audit_record
-from clinic.models import AuditEntry
+from clinic.models import ActivityCounter, AuditEntry
+from clinic.reports import activity_count
+from counseling.handouts import handout_document
 from counseling.models import COURT_ORDER_FIELDS, CourtOrder, CourtOrderSummary, HandoutVersion, Topic
-from counseling.pdf import Rendered
+from counseling.pdf import PDF, Rendered, new_font_config
 from counseling.readability import readability
-from counseling.summary import render_client_summary
+from counseling.recommendations import BLOCKED_WHEN_STALE, recommended_topics
+from counseling.selectors import latest_version
+from counseling.summary import summary_document
 from intake.eligibility import assess
 from intake.facts import household_facts
 
@@ -191,23 +196,79 @@ def court_order_update(
     return order
 
 
-def client_summary_print(*, household, language: str, include_nickname: bool = False, user) -> Rendered:
-    """Assess a household, render its summary for the client, and log the print (one audit entry).
+# Audit ``format`` of the two client prints.
+SUMMARY_FORMAT = "client-summary"
+EVERYTHING_FORMAT = "client-summary-and-handouts"
 
+
+def client_handout_versions(facts, language: str, *, today) -> list[HandoutVersion]:
+    """Return the handouts this household needs (``recommended_topics``), as printed for it: the
+    version for its tax year where the topic has one, else the newest; a topic with nothing
+    published in ``language``, or not printed for clients today (a stale court-orders handout),
+    is left out."""
+    versions = []
+    for slug in recommended_topics(facts):
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            continue
+        version = latest_version(topic, language, tax_year=facts.tax_year) or latest_version(topic, language)
+        if version is None or (slug in BLOCKED_WHEN_STALE and version.is_stale(today)):
+            continue
+        versions.append(version)
+    return versions
+
+
+def client_summary_print(
+    *,
+    language: str,
+    user,
+    household=None,
+    facts=None,
+    site=None,
+    include_nickname: bool = False,
+    with_handouts: bool = False,
+) -> Rendered:
+    """Assess a household, render its one-page summary for the client, and log the print.
+
+    A recorded ``household`` gets one audit entry (who, which visit, language, format, the handout
+    topics). An anonymous screening passes its ``facts`` and the printing ``site`` instead: nothing
+    is written but the anonymous print counter (site, day, topic, language), as for any handout.
+    ``with_handouts`` adds, after the summary, the handouts the household needs, in the same PDF.
     The PDF is returned in memory and never written to disk or cached.
     """
-    facts = household_facts(household)
+    if household is not None:
+        facts, site = household_facts(household), household.site
+    if facts is None:
+        raise ValueError("a summary needs a household or its facts")
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        # The summary's words come from the message catalogue: in a language it lacks, the page
+        # would print English under a foreign language name (handouts review, item 45).
+        raise ValueError(f"no message catalogue for {language!r}")
+    today = clock.today()
     with translation.override(language):
         screening = assess(facts)
-    rendered = render_client_summary(
-        screening=screening, household=household, language=language, today=clock.today(),
-        include_nickname=include_nickname,
+    font_config = new_font_config()
+    document = summary_document(
+        screening=screening, facts=facts, site=site, language=language, today=today,
+        nickname=household.nickname if household is not None and include_nickname else "",
+        font_config=font_config,
     )
-    audit_record(
-        actor=user,
-        action=AuditEntry.Action.PRINT,
-        site=household.site,
-        visit_code=household.code,
-        data={"language": language, "format": "client-summary"},
+    versions = client_handout_versions(facts, language, today=today) if with_handouts else []
+    pages = list(document.pages)
+    for version in versions:
+        pages.extend(handout_document(version, site=site, today=today, font_config=font_config).pages)
+    topics = [version.topic.slug for version in versions]
+    rendered = Rendered(
+        filename=f"client-{'everything' if with_handouts else 'summary'}-{language}.pdf",
+        content_type=PDF,
+        content=document.copy(pages).write_pdf(),
     )
+    if household is not None:
+        data = {"language": language, "format": EVERYTHING_FORMAT if with_handouts else SUMMARY_FORMAT}
+        if with_handouts:
+            data["topics"] = topics
+        audit_record(actor=user, action=AuditEntry.Action.PRINT, site=site, visit_code=household.code, data=data)
+    activity_count(site=site, activity=ActivityCounter.Activity.PRINT, topic="summary", language=language)
+    for topic in topics:
+        activity_count(site=site, activity=ActivityCounter.Activity.PRINT, topic=topic, language=language)
     return rendered

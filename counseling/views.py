@@ -167,7 +167,8 @@ def packet(request):
 @login_required
 @require_get_or_post
 def client_summary(request, code: str):
-    """Print a household's estimated credits in the client's language; never stored, every print logged."""
+    """Print a household's one-page summary (or the summary and its handouts) in the client's
+    language; never stored, every print logged."""
     household, _can_edit = household_for_user(request.user, code)
     form = ClientSummaryForm(request.POST or None, client_language=household.language)
     if request.method == "POST" and form.is_valid():
@@ -175,12 +176,11 @@ def client_summary(request, code: str):
             household=household,
             language=form.cleaned_data["language"],
             include_nickname=form.cleaned_data["include_nickname"],
+            with_handouts=form.wants_everything(),
             user=request.user,
         )
-        activity_count(
-            site=household.site, activity=ActivityCounter.Activity.PRINT, topic="summary", language=form.cleaned_data["language"]
-        )
-        return pdf_response(rendered, attachment=True, private=True)
+        # Inline, like the handouts: the volunteer prints it from the browser's PDF viewer.
+        return pdf_response(rendered, private=True)
     household_viewed(household=household, user=request.user, page="summary_form")
     response = render(request, "counseling/summary_form.html", {"form": form, "household": household})
     response["Cache-Control"] = "no-store"

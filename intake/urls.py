@@ -9,6 +9,7 @@ urlpatterns = [
     path("find/", views.household_find, name="household-find"),
     path("screening/", views.screening, name="screening"),
     path("screening/results/", views.screening_results, name="screening-results"),
+    path("screening/summary/", views.screening_summary, name="screening-summary"),
     path("households/new/", views.household_consent, name="household-consent"),
     path("households/new/details/", views.household_create, name="household-create"),
     path("households/<str:code>/", views.household_detail, name="household-detail"),

@@ -31,7 +31,10 @@ from clinic.methods import require_get_or_post
 from clinic.models import ActivityCounter
 from clinic.reauth import recent_sign_in_required
 from clinic.reports import activity_count
+from counseling.forms import ClientSummaryForm
 from counseling.recommendations import handouts_for
+from counseling.services import client_summary_print
+from counseling.views import pdf_response
 from intake.access import household_for_user
 from intake.anonymous import SCREENING_MINUTES, forget_answers, keep_answers, read_answers
 from intake.consent import consent_spent, consent_token, editable_sites, read_consent
@@ -312,9 +315,8 @@ def screening(request):
         kept if kept is not None else _posted(request), form_class=ScreeningForm
     )
     if submitted and household_valid(form, formset):
-        membership = memberships_of(request.user).order_by("site__name").first()
         # A count by day, nothing else: no answer, no time, no person.
-        activity_count(site=membership.site if membership else None, activity=ActivityCounter.Activity.SCREENING)
+        activity_count(site=_screening_site(request.user), activity=ActivityCounter.Activity.SCREENING)
         answers = _screening_answers(request.POST, form, formset)
         response = HttpResponseRedirect(reverse("intake:screening-results"), status=303)
         if keep_answers(response, request, answers):
@@ -330,6 +332,46 @@ def screening(request):
         hidden={},
         anonymous=True,
         kept=kept is not None,
+    )
+
+
+def _screening_site(user):
+    membership = memberships_of(user).order_by("site__name").first()
+    return membership.site if membership else None
+
+
+@never_cache
+@login_required
+@require_POST
+def screening_summary(request):
+    """Print the client's one-page summary (or it and the handouts they need) from an anonymous
+    screening's answers, posted again by the results page: rendered in memory and written nowhere
+    (no household, no audit entry, no session, no cache); only the anonymous print counter counts it.
+    """
+    form, formset, submitted = household_forms(request.POST, form_class=ScreeningForm)
+    print_form = ClientSummaryForm(request.POST, nickname=False, prefix="print")
+    if submitted and household_valid(form, formset) and print_form.is_valid():
+        facts = facts_from_values(form.household_values(), formset.dependent_values())
+        rendered = client_summary_print(
+            facts=facts,
+            site=_screening_site(request.user),
+            language=print_form.cleaned_data["language"],
+            with_handouts=print_form.wants_everything(),
+            user=request.user,
+        )
+        return pdf_response(rendered, private=True)
+    # The answers could not be read (a changed page, an old tab): show them again with the reason;
+    # nothing typed is lost.
+    if submitted and not print_form.is_valid():
+        form.add_error(None, _("Choose the language of the summary."))
+    return _render_household_form(
+        request,
+        form,
+        formset,
+        title=_("Anonymous screening"),
+        submit_label=_("See results"),
+        hidden={},
+        anonymous=True,
     )
 
 
@@ -365,7 +407,8 @@ def _render_screening_results(request, form, formset, answers):
         request,
         "intake/screening_result.html",
         {**context, "facts": facts, "answers": answers, "spouse_removed": form.spouse_removed_message(),
-         "screening_minutes": SCREENING_MINUTES},
+         "screening_minutes": SCREENING_MINUTES,
+         "print_form": ClientSummaryForm(client_language=language, nickname=False, prefix="print")},
     )
 
 

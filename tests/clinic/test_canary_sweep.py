@@ -217,8 +217,15 @@ def _sweep(stack, site_a, volunteer_a, coordinator_a, caplog):
     household.refresh_from_db()
     assert household.notes == sweep.text["notetwo"]
 
-    # Anonymous screening with canaries: nothing may be kept.
-    sweep.record(client.post(reverse("intake:screening"), _household_form(sweep, sweep.text["screen"], sweep.text["screen"]), follow=True))
+    # Anonymous screening with canaries: nothing may be kept, and neither when its summary (and
+    # everything) is printed from the results page.
+    screening_answers = _household_form(sweep, sweep.text["screen"], sweep.text["screen"])
+    sweep.record(client.post(reverse("intake:screening"), screening_answers, follow=True))
+    for extra in ({}, {"print-everything": "1"}):
+        printed = sweep.record(
+            client.post(reverse("intake:screening-summary"), {**screening_answers, "print-language": "es", **extra})
+        )
+        assert printed["Content-Type"] == "application/pdf"
     # Find by code, as a volunteer does.
     sweep.record(client.post(reverse("intake:household-find"), {"code": household.code}, follow=True))
 

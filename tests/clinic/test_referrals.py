@@ -85,3 +85,25 @@ def test_the_demo_site_ships_an_obviously_fake_list(db):
         assert "555" in referral.phone and "demo" in referral.name.lower()
         assert referral.text_in("es")["name"] != referral.name
     assert site.hours_in("es") != site.hours
+
+
+def test_a_change_to_the_list_is_audited_by_field_name_never_by_value(client, coordinator_a, site_a):
+    from clinic.models import AuditEntry
+
+    client.force_login(coordinator_a)
+    client.post(_url(site_a), _post([LEGAL, W7]))
+    first = AuditEntry.objects.filter(site=site_a, action="edit", visit_code="").order_by("-at", "-pk").first()
+    assert first is not None and first.actor == coordinator_a
+    assert {"hours", "referrals.count", "referrals.name", "referrals.phone", "referrals.kind"} <= set(first.data["fields"])
+    assert first.data["count"] == 2
+
+    before = AuditEntry.objects.count()
+    client.post(_url(site_a), _post([LEGAL, W7]))  # saved again unchanged: nothing to record
+    assert AuditEntry.objects.count() == before
+
+    client.post(_url(site_a), _post([LEGAL, {**W7, "phone": "(555) 010-0299"}]))
+    entry = AuditEntry.objects.filter(site=site_a, action="edit").order_by("-at", "-pk").first()
+    assert entry.data == {"fields": ["referrals.phone"], "count": 2}
+    stored = repr(list(AuditEntry.objects.values_list("data", flat=True)))
+    for value in ("(555) 010-0299", "(555) 010-0201", "Legal Aid Example", "W-7 Desk Example", "Tue 5–8 pm"):
+        assert value not in stored

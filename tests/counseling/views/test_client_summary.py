@@ -46,14 +46,16 @@ def test_the_client_summary_is_private_logged_and_has_no_id_type(client, househo
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"].split(", ")
-    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Disposition"].startswith("inline;")  # opens in the browser, like the handouts
     assert household_a.code not in response["Content-Disposition"]
     text = " ".join(pdf_text(response.content))
     assert ("Zorblax" in text) is include_nickname
     # Household ITIN taxpayer, SSN spouse, SSN and ITIN children: nothing says who has which.
     for id_type_text in ("SSN valid for work", "ITIN, expired or being renewed", "ID type", "itin", "ssn",
-                         "does not have an SSN", "may use an ITIN", "Dependent 2"):
+                         "does not have an SSN", "may use an ITIN", "Dependent 2", "ITIN", "SSN",
+                         "válido para trabajar (SSN)", "tipo de identificación", "Dependiente 2"):
         assert id_type_text not in text
+    assert len(pdf_text(response.content)) == 1
     entries = AuditEntry.objects.filter(action="print", visit_code=household_a.code)
     assert entries.count() == before + 1
     assert entries.first().data == {"language": "es", "format": "client-summary"}
@@ -66,3 +68,56 @@ def test_a_client_summary_is_never_written_to_the_handout_cache(client, househol
     client.post(reverse("counseling:client-summary", kwargs={"code": household_a.code}), {"language": "en"})
     cache_dir = tmp_path / "handout-cache"
     assert not cache_dir.exists() or not any(cache_dir.iterdir())
+
+
+@pytest.mark.django_db
+def test_print_everything_is_the_summary_then_the_households_handouts_with_one_audit_entry(
+    client, content, household_a, volunteer_a
+):
+    from clinic.models import ActivityCounter
+    from counseling.handouts import render_handout
+    from counseling.recommendations import recommended_topics
+    from counseling.services import client_handout_versions
+    from intake.facts import household_facts
+
+    client.force_login(volunteer_a)
+    url = reverse("counseling:client-summary", kwargs={"code": household_a.code})
+    before = AuditEntry.objects.count()
+    response = client.post(url, {"language": "es", "everything": "1"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline;") and "no-store" in response["Cache-Control"]
+    from clinic import clock
+
+    facts = household_facts(household_a)
+    versions = client_handout_versions(facts, "es", today=clock.today())
+    topics = [v.topic.slug for v in versions]
+    # The one rule of which handouts a household needs decides (an ITIN filer: court orders, ITIN, …);
+    # of those, the fixture content has two in Spanish (california-credits is English only).
+    assert {"court-orders", "california-credits", "itin"} <= set(recommended_topics(facts))
+    assert topics == ["court-orders", "itin"]
+    pages = pdf_text(response.content)
+    handout_pages = sum(
+        len(pdf_text(render_handout(topic=v.topic, language="es", site=household_a.site, version=v).content))
+        for v in versions
+    )
+    assert len(pages) == 1 + handout_pages
+    assert "Sus créditos tributarios" in pages[0]
+    for version in versions:
+        assert any(version.title.split()[0] in page for page in pages[1:])
+    # One audit entry for the whole print, naming the topics (never a value).
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.latest("pk")
+    assert entry.visit_code == household_a.code and entry.action == "print"
+    assert entry.data == {"language": "es", "format": "client-summary-and-handouts", "topics": topics}
+    counted = dict(ActivityCounter.objects.filter(activity="print").values_list("topic", "count"))
+    assert counted == {"summary": 1, **{topic: 1 for topic in topics}}
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_a_language_without_a_catalogue(household_a, volunteer_a):
+    from counseling.services import client_summary_print
+
+    before = AuditEntry.objects.count()
+    with pytest.raises(ValueError, match="zh-hans"):
+        client_summary_print(household=household_a, language="zh-hans", user=volunteer_a)
+    assert AuditEntry.objects.count() == before
