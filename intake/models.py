@@ -183,7 +183,9 @@ class Household(models.Model):
     # credit its status and estimated amount); screening 10,000 households after every restart took
     # half a minute, so the outcome is kept here, encrypted, for the version and rules it was
     # computed with (intake.season). Deleted with the row; never shown for one household.
-    season_outcome = EncryptedTextField(_("season outcome"), blank=True, editable=False)
+    season_outcome = EncryptedTextField(
+        _("season outcome"), blank=True, editable=False, validators=[reject_tin_shaped]
+    )
     # Idempotency key from the form: a double-submitted intake creates one household.
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
 

@@ -71,7 +71,7 @@ def test_the_anonymous_summary_prints_and_writes_nothing(client, volunteer_a, si
 
 def test_the_results_page_offers_the_summary_with_the_answers(client, volunteer_a):
     client.force_login(volunteer_a)
-    response = client.post(SCREENING, _answers())
+    response = client.post(SCREENING, _answers(), follow=True)  # results after the redirect
     html = response.content.decode()
     assert f'action="{SUMMARY}"' in html
     assert 'name="print-everything"' in html and 'name="print-language"' in html
