@@ -11,8 +11,10 @@ from decimal import Decimal
 from html import escape
 
 import segno
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from counseling.pdf import drawing_font
 from intake.eligibility.curves import california_curve
 
 # Charts must read in black-and-white print: every series differs by dash pattern *and* marker
@@ -135,7 +137,8 @@ def line_chart(*, title: str, x_label: str, series: Sequence[tuple[str, Sequence
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}">',
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+        f'font-family="{drawing_font(translation.get_language())}">',
         *(
             f'<text x="8" y="{22 + 21 * n}" font-size="17" font-weight="bold">{escape(line)}</text>'
             for n, line in enumerate(title_lines)

@@ -34,6 +34,15 @@ STYLESHEET = "counseling/handout.css"
 # The font stack per language (handout.css); the lang attribute's BCP 47 tag comes from
 # clinic.languages.bcp47, and Pango picks the regional CJK glyph forms from both.
 FONT_CLASSES = {"zh-hans": "font-sc", "zh-hant": "font-tc", "ko": "font-kr"}
+# The same faces by name, for drawings: WeasyPrint's SVG text does not inherit the page's font,
+# and fontconfig's own fallback for Hangul or Han characters is the Japanese face.
+FONT_FAMILIES = {"zh-hans": "Noto Sans CJK SC", "zh-hant": "Noto Sans CJK TC", "ko": "Noto Sans CJK KR"}
+
+
+def drawing_font(language: str | None) -> str:
+    """Return the SVG ``font-family`` value for a drawing in ``language``."""
+    face = FONT_FAMILIES.get(language or "")
+    return f"'{face}', 'Noto Sans', sans-serif" if face else "'Noto Sans', sans-serif"
 
 
 @dataclass(frozen=True)

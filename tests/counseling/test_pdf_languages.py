@@ -55,7 +55,7 @@ FACES = {
     "vi": "Noto-Sans",
     "tl": "Noto-Sans",
 }
-STYLES = ("", "-Regular", "-Bold", "-Italic", "-Bold-Italic", "-BoldItalic")
+STYLES = ("", "-Regular", "-Bold", "-Italic", "-Bold-Italic", "-BoldItalic", "-Oblique", "-Bold-Oblique")  # oblique: a face with no italic, slanted
 
 
 def _family(base_font: str) -> str:
