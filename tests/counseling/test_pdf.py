@@ -6,6 +6,7 @@ import re
 import socket
 
 import pytest
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -87,13 +88,42 @@ def test_each_shipped_handout_holds_its_key_sentences_and_figures(shipped_pdfs, 
         assert expected in text, (key, expected)
 
 
+def _language_neutral(expected: list[str]) -> list[str]:
+    """The English expectations every translation prints as they are: amounts, sections, forms, notices."""
+    return [item for item in expected if re.fullmatch(r"\$[\d,]+|§[\d\w()]+|\d+%|CP53E|20\d\d", item)]
+
+
+# The other languages: the same figures as the English (their sentences are checked through their
+# back-translations in test_content_quality.py).
+TRANSLATED_LANGUAGES = [code for code, _name in settings.HANDOUT_LANGUAGES if code not in ("en", "es")]
+TRANSLATED_EXPECTATIONS = {
+    (slug, language): _language_neutral(expected)
+    for (slug, english), expected in SHIPPED_EXPECTATIONS.items()
+    if english == "en"
+    for language in TRANSLATED_LANGUAGES
+} | {
+    (slug, year, language): _language_neutral(expected)
+    for (slug, year, english), expected in OLDER_YEAR_EXPECTATIONS.items()
+    if english == "en"
+    for language in TRANSLATED_LANGUAGES
+}
+
+
+@pytest.mark.parametrize("key", sorted(TRANSLATED_EXPECTATIONS, key=str), ids=str)
+def test_each_translated_handout_prints_the_english_figures(shipped_pdfs, key):
+    text = flat(pdf_text(shipped_pdfs[key].content))
+    assert [expected for expected in TRANSLATED_EXPECTATIONS[key] if expected not in text] == [], key
+
+
 def test_every_shipped_topic_and_language_is_checked(shipped_pdfs):
-    assert {key for key in shipped_pdfs if len(key) == 2} == set(SHIPPED_EXPECTATIONS)
+    assert {key for key in shipped_pdfs if len(key) == 2} == set(SHIPPED_EXPECTATIONS) | {
+        key for key in TRANSLATED_EXPECTATIONS if len(key) == 2
+    }
     newest = {}
     for slug, year, language in (key for key in shipped_pdfs if len(key) == 3):
         newest[(slug, language)] = max(newest.get((slug, language), 0), year or 0)
     older = {key for key in shipped_pdfs if len(key) == 3 and (key[1] or 0) < newest[(key[0], key[2])]}
-    assert older == set(OLDER_YEAR_EXPECTATIONS)
+    assert older == set(OLDER_YEAR_EXPECTATIONS) | {key for key in TRANSLATED_EXPECTATIONS if len(key) == 3}
 
 
 @pytest.mark.parametrize("key", sorted(OLDER_YEAR_EXPECTATIONS))
