@@ -318,8 +318,8 @@ LANGUAGE_CODE = "en"
 # Language names are written in their own script (clinic/languages.py NATIVE_NAMES): a client who
 # reads only Korean must be able to find 한국어 in the picker. Codes are lower-case app codes; every
 # code that comes in is first normalised by clinic.languages.normalize_language (zh-Hans, ko-KR …).
-LANGUAGES = [("en", "English"), ("es", "Español")]
-# Languages handouts can be printed in (a superset of the interface languages).
+# Languages handouts can be printed in; since the 2027 season every one is an interface language
+# too (each has a complete catalogue: tests/clinic/test_translations.py).
 HANDOUT_LANGUAGES = [
     ("en", "English"),
     ("es", "Español"),
@@ -329,6 +329,7 @@ HANDOUT_LANGUAGES = [
     ("ko", "한국어"),
     ("tl", "Tagalog"),
 ]
+LANGUAGES = list(HANDOUT_LANGUAGES)
 LOCALE_PATHS = [BASE_DIR / "clinic" / "locale"]
 # Date formats for languages Django has none for (Tagalog).
 FORMAT_MODULE_PATH = ["clinic.formats"]
