@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.utils.translation import to_locale
 
 from clinic.glossary import GLOSSARY_FILE, LANGUAGES, GlossaryError, misses, parse, render_tables, terms
 
@@ -108,7 +109,7 @@ def test_the_verb_court_orders_is_not_the_term():
 
 
 def _catalogue_pairs(language: str):
-    po = ROOT / "clinic" / "locale" / language / "LC_MESSAGES" / "django.po"
+    po = ROOT / "clinic" / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
     for entry in polib.pofile(str(po)):
         if entry.obsolete or "fuzzy" in entry.flags:
             continue

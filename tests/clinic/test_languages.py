@@ -96,10 +96,16 @@ def test_the_table_covers_every_handout_language():
 
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("es-MX", "es"), ("EN", "en"), ("zh-Hans", None), ("ko-KR", None), ("tl", None), ("fr", None)],
+    [("es-MX", "es"), ("EN", "en"), ("zh-Hans", "zh-hans"), ("zh_Hant", "zh-hant"), ("ko-KR", "ko"), ("tl", "tl"),
+     ("fil-PH", "tl"), ("vi-VN", "vi"), ("fr", None), ("", None)],
 )
-def test_interface_codes_only_name_languages_with_a_catalogue(written, expected):
-    """Until the five catalogues exist, only English and Spanish are interface languages."""
+def test_interface_codes_name_every_language_with_a_catalogue(written, expected):
+    assert normalize_interface_language(written) == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [("ko-KR", None), ("es-MX", "es")])
+def test_a_language_without_a_catalogue_is_not_an_interface_language(settings, written, expected):
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
     assert normalize_interface_language(written) == expected
 
 
@@ -165,7 +171,7 @@ def test_the_language_picker_accepts_a_code_as_written(client, posted, cookie):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("posted", ["zh-Hans", "klingon", "", "../../etc"])
+@pytest.mark.parametrize("posted", ["klingon", "", "../../etc"])
 def test_the_language_picker_ignores_a_language_it_cannot_show(client, posted):
     response = client.post(reverse("set_language"), {"language": posted, "next": "/"})
     assert response.status_code == 302
@@ -183,11 +189,12 @@ def test_the_summary_form_accepts_a_code_as_written(written, code):
 
 
 @pytest.mark.django_db
-def test_the_summary_form_refuses_a_language_without_a_catalogue_in_the_users_language():
+def test_the_summary_form_refuses_a_language_without_a_catalogue_in_the_users_language(settings):
     from django.utils import translation
 
     from counseling.forms import ClientSummaryForm
 
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
     with translation.override("es"):
         form = ClientSummaryForm({"language": "zh-Hans"})
         assert not form.is_valid()
@@ -198,7 +205,8 @@ def test_the_summary_form_starts_from_the_clients_language_as_stored():
     from counseling.forms import ClientSummaryForm
 
     assert ClientSummaryForm(client_language="ES").initial["language"] == "es"
-    assert ClientSummaryForm(client_language="ko").initial["language"] == settings.LANGUAGE_CODE
+    assert ClientSummaryForm(client_language="ko-KR").initial["language"] == "ko"
+    assert ClientSummaryForm(client_language="fr").initial["language"] == settings.LANGUAGE_CODE
 
 
 @pytest.mark.parametrize(
@@ -244,10 +252,10 @@ def test_screen_renders_messages_in_the_language_asked_for_as_written(tmp_path):
     assert any("Crédito" in r["message"] or "ingreso" in r["message"] for r in spanish)
 
 
-@pytest.mark.parametrize("written", ["zh-Hans", "klingon"])
+@pytest.mark.parametrize("written", ["fr", "klingon"])
 def test_screen_refuses_a_language_without_a_catalogue(tmp_path, written):
     with pytest.raises(
-        CommandError, match=f"unknown language '{written}' for messages; choose one of: en, es"
+        CommandError, match=f"unknown language '{written}' for messages; choose one of: en, es, zh-hans, zh-hant, vi, ko, tl"
     ) as caught:
         _screen(tmp_path, "--language", written)
     assert caught.value.returncode == 2

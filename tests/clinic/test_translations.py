@@ -27,7 +27,7 @@ LOCALES = sorted(path.name for path in LOCALE_DIR.iterdir() if (path / "LC_MESSA
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 # Commands, JSON keys and addresses stay as they are in every language.
-CODE = re.compile(r"`[^`]*`|\"[^\"]*\"|https?://\S+")
+CODE = re.compile(r"`[^`]*`|\"[^\"]*\"|https?://\S+|\{[^}]*\}|\b\w+_\w+\b")
 # The script a translation must be written in: the share of its letters from that script.
 SCRIPTS = {
     "zh_Hans": ("CJK UNIFIED",),
