@@ -34,7 +34,7 @@ def _record(client, **overrides):
         ("en", "Head of household needs a qualifying person. Add that person under Dependents, "
                "or choose another filing status, such as Single."),
         ("es", "Cabeza de familia necesita una persona calificada. Agregue a esa persona en Dependientes, "
-               "o elija otro estado civil para la declaración, por ejemplo Soltero."),
+               "o elija otro estado civil para efectos de la declaración, por ejemplo Soltero."),
     ],
 )
 def test_head_of_household_without_a_dependent_is_refused_and_nothing_typed_is_lost(
@@ -91,7 +91,7 @@ def test_the_anonymous_screening_refuses_it_too(client, volunteer_a):
         ("taxpayer_birth_year", "90", "es", f"Escriba un año de nacimiento de {EARLIEST} o posterior, con cuatro "
                                             "cifras, por ejemplo 1990."),
         ("filing_status", "", "en", "Choose the filing status."),
-        ("filing_status", "", "es", "Elija el estado civil para la declaración."),
+        ("filing_status", "", "es", "Elija el estado civil para efectos de la declaración."),
         ("taxpayer_id_type", "", "en", "Choose the taxpayer's ID type, or “Prefers not to say”."),
         ("taxpayer_id_type", "", "es", "Elija el tipo de identificación del contribuyente, o «Prefiere no decirlo»."),
         ("dependents-0-id_type", "", "en", "Choose this dependent's ID type, or “Prefers not to say”."),
