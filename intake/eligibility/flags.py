@@ -23,11 +23,8 @@ _DEPENDENT = {
     IdType.NONE: m.FLAG_DEPENDENT_NONE,
     IdType.DECLINED: m.FLAG_DECLINED,
 }
-# §6434(c): born 2025-01-01 to 2028-12-31 (facts §1.4, §1A.7).
-TRUMP_ACCOUNT_BIRTH_YEARS = range(2025, 2029)
 # Relationships that can make a qualifying child (IRC §152(c)(2)); the pilot needs one.
 QUALIFYING_CHILD_RELATIONSHIPS = frozenset({"child", "stepchild", "foster_child", "sibling", "grandchild"})
-EDUCATION_SSN_FROM = 2026  # §25A(g)(1): taxable years beginning after 2025-12-31
 DEPENDENT_FILER_MAX_AGE = 23  # a student qualifying child is under 24 (§152(c)(3))
 
 
@@ -46,8 +43,8 @@ def household_flags(h: Household, p: ModuleType) -> list[Flag]:
         spec = _DEPENDENT.get(d.id_type)
         if spec is not None:
             flags.append(spec.flag(dependent_subject(i)))
-    flags.extend(_trump_account(h))
-    flags.extend(_education(h))
+    flags.extend(_trump_account(h, p))
+    flags.extend(_education(h, p))
     if (
         p.DEPENDENT_STANDARD_DEDUCTION_ADDON.value is None
         and h.spouse is None
@@ -58,12 +55,12 @@ def household_flags(h: Household, p: ModuleType) -> list[Flag]:
     return flags
 
 
-def _trump_account(h: Household) -> list[Flag]:
+def _trump_account(h: Household, p: ModuleType) -> list[Flag]:
     flags = []
     for i, d in enumerate(h.dependents):
         born = d.birth_year if d.birth_year is not None else h.tax_year - d.age
         if (
-            born in TRUMP_ACCOUNT_BIRTH_YEARS
+            born in p.TRUMP_ACCOUNT_BIRTH_YEARS.value
             and d.id_type in WORK_SSN
             and d.relationship in QUALIFYING_CHILD_RELATIONSHIPS
         ):
@@ -73,14 +70,14 @@ def _trump_account(h: Household) -> list[Flag]:
     return flags
 
 
-def _education(h: Household) -> list[Flag]:
+def _education(h: Household, p: ModuleType) -> list[Flag]:
     flags = []
     filer_ssn = [f.id_type in WORK_SSN for f in h.filers]
     for i, d in enumerate(h.dependents):
         if not d.full_time_student:
             continue
         subject = dependent_subject(i)
-        if h.tax_year < EDUCATION_SSN_FROM:
+        if not p.EDUCATION_CREDITS_NEED_SSN.value:
             if not all(filer_ssn) or d.id_type not in WORK_SSN:
                 flags.append(m.FLAG_EDUCATION_LAST_YEAR.flag(subject, year=h.tax_year))
         elif not any(filer_ssn) or d.id_type not in WORK_SSN:

@@ -23,6 +23,10 @@ class P(NamedTuple):
 
 
 TAX_YEAR = 2025
+# Standing rules of P.L. 119-21 whose dates are in the statute (the same in every year's module).
+TRUMP_ACCOUNT_BIRTH_YEARS = P(range(2025, 2029), "PL §70204 (§6434(c),(e); §530A(b)(1)(C)(i)(I), (b)(2)(B))")
+# The education credits need the claimant's (and student's) SSN for taxable years after 2025-12-31.
+EDUCATION_CREDITS_NEED_SSN = P(False, "PL §70606 (new §25A(g)(1))")
 REV_PROC = "Rev. Proc. 2024-40"  # the year's inflation adjustments
 # The year whose FTB figures the California values below are (facts §2). A year whose own FTB
 # figures are not yet known reuses the previous year's and marks every California amount as an

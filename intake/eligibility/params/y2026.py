@@ -70,6 +70,7 @@ from intake.eligibility.params.y2025 import (  # noqa: F401  (re-exported: the y
     TIPS_JOINT_CAP_DRAFT,
     TIPS_OVERTIME_PHASE_OUT_RATE,
     TIPS_OVERTIME_PHASE_OUT_START,
+    TRUMP_ACCOUNT_BIRTH_YEARS,
     YCTC_AMOUNT,
     YCTC_CHILD_AGE_LIMIT,
     YCTC_LOSS_THRESHOLD,
@@ -80,6 +81,7 @@ from intake.eligibility.params.y2025 import (  # noqa: F401  (re-exported: the y
 )
 
 TAX_YEAR = 2026
+EDUCATION_CREDITS_NEED_SSN = P(True, "PL §70606 (new §25A(g)(1))")
 REV_PROC = "Rev. Proc. 2025-32"
 # California TY2026 amounts are not yet published: the values above are TY2025's (facts §2.4).
 CA_FIGURES_YEAR = 2025
