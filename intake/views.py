@@ -323,6 +323,11 @@ def screening(request):
             return response
         # Too many answers for one cookie: shown at once (Reload would then ask to send them again).
         return _render_screening_results(request, form, formset, answers)
+    return _screening_form(request, form, formset, kept=kept is not None)
+
+
+def _screening_form(request, form, formset, *, kept: bool = False):
+    """Show the anonymous screening's form (again), with whatever was typed."""
     return _render_household_form(
         request,
         form,
@@ -331,7 +336,7 @@ def screening(request):
         submit_label=_("See results"),
         hidden={},
         anonymous=True,
-        kept=kept is not None,
+        kept=kept,
     )
 
 
@@ -364,15 +369,7 @@ def screening_summary(request):
     # nothing typed is lost.
     if submitted and not print_form.is_valid():
         form.add_error(None, _("Choose the language of the summary."))
-    return _render_household_form(
-        request,
-        form,
-        formset,
-        title=_("Anonymous screening"),
-        submit_label=_("See results"),
-        hidden={},
-        anonymous=True,
-    )
+    return _screening_form(request, form, formset)
 
 
 @never_cache
@@ -391,10 +388,7 @@ def screening_results(request):
         return redirect("intake:screening")
     form, formset, _submitted = household_forms(data, form_class=ScreeningForm)
     if not household_valid(form, formset):  # e.g. the season moved on since: the answers to correct
-        return _render_household_form(
-            request, form, formset, title=_("Anonymous screening"), submit_label=_("See results"), hidden={},
-            anonymous=True,
-        )
+        return _screening_form(request, form, formset)
     return _render_screening_results(request, form, formset, _screening_answers(data, form, formset))
 
 
