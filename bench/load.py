@@ -368,9 +368,12 @@ def volunteer_day(browser: Browser, deadline: float, times: dict[str, list[float
 
             start = time.perf_counter()
             form = browser.get("/intake/screening/")
-            result = browser.post("/intake/screening/",
+            posted = browser.post("/intake/screening/",
                                   household_post(csrfmiddlewaretoken=browser.csrf(form.text)))
-            assert result.status == 200, result.status
+            # POST/redirect/GET: the answers travel in an encrypted cookie to the results page.
+            assert posted.status == 303, ("screening", posted.status)
+            result = browser.get(posted.getheader("Location"))
+            assert result.status == 200, ("screening results", result.status)
             step_times["screening"] = time.perf_counter() - start
         except Exception as exc:  # noqa: BLE001 - counted as an error of the day, reported
             with lock:
@@ -399,6 +402,8 @@ def run_day(browsers: list[Browser], server: Gunicorn, duration: int) -> dict:
     for t in threads:
         t.join(timeout=duration + 120)
     wall = time.monotonic() - start
+    for message in sorted(set(errors)):
+        print(f"day error ({errors.count(message)}x): {message}", file=sys.stderr)
     return {
         "households_per_hour": done[0] / wall * 3600,
         "households": done[0],
@@ -419,6 +424,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
     parser.add_argument("--workers", type=int, default=5, help="sync workers for the main runs (default 5)")
     parser.add_argument("--phases", default="signin,pages,curve,pdfs,day,workers,conn")
+    parser.add_argument("--volunteers", type=int, default=VOLUNTEERS,
+                        help=f"volunteers working at once in the day phase (default {VOLUNTEERS})")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     if args.duration > 600 or args.runs > 10:
@@ -456,7 +463,7 @@ def main() -> None:
                 report["pdfs"] = repeat(args.runs, lambda: run_wrk(server, pdfs, duration=args.duration, tmp=tmp))
                 print("pdfs", report["pdfs"], flush=True)
             if "day" in phases:
-                days = [run_day(browsers, server, args.duration) for _ in range(args.runs)]
+                days = [run_day(browsers[:args.volunteers], server, args.duration) for _ in range(args.runs)]
                 report["day"] = days
                 print("day", [(d["households_per_hour"], len(d["errors"])) for d in days], flush=True)
         variants = []

@@ -477,7 +477,9 @@ def measure_day(args, browser_class, application, keys) -> None:
                 assert pdf.status == 200 and pdf.content.startswith(b"%PDF"), pdf.status
             with step("screening"):
                 form = browser.get("/intake/screening/")
-                result = browser.post("/intake/screening/", household_post(csrfmiddlewaretoken=browser.csrf(form.text)))
+                posted = browser.post("/intake/screening/", household_post(csrfmiddlewaretoken=browser.csrf(form.text)))
+                assert posted.status == 303, posted.status  # POST/redirect/GET
+                result = browser.get(posted.getheader("Location"))
                 assert result.status == 200, result.status
         if profiling:
             profiler.disable()
