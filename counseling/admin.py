@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from clinic import clock
 from counseling.access import is_content_editor
@@ -179,7 +180,12 @@ class HandoutVersionAdmin(EditorOnlyMixin, admin.ModelAdmin):
                     reviewed_on=form.cleaned_data["reviewed_on"],
                     user=request.user,
                 )
-                self.message_user(request, _("Review recorded on %(count)d translations.") % {"count": count})
+                self.message_user(
+                    request,
+                    ngettext(
+                        "Review recorded on %(count)d translation.", "Review recorded on %(count)d translations.", count
+                    ) % {"count": count},
+                )
                 return None
         else:
             form = NativeReviewForm()

@@ -125,6 +125,24 @@ def test_a_native_review_is_asked_for_then_recorded_once_and_audited(admin_clien
     assert not HandoutVersion.objects.filter(native_reviewer="Other").exists()
 
 
+@pytest.mark.parametrize(("language", "one", "many"), [
+    ("en", "Review recorded on 1 translation.", "Review recorded on 2 translations."),
+    ("es", "Revisión registrada en 1 traducción.", "Revisión registrada en 2 traducciones."),
+])
+def test_the_review_message_counts_in_the_editors_language(admin_client, editor, language, one, many):
+    url = reverse("admin:counseling_handoutversion_changelist")
+    first, second, third = HandoutVersion.objects.exclude(language="en").order_by("pk")[:3]
+    admin_client.cookies["django_language"] = language
+    for selected, expected in (([first.pk], one), ([second.pk, third.pk], many)):
+        done = admin_client.post(
+            url,
+            {"action": "record_native_review", "_selected_action": selected, "apply": "1",
+             "reviewer": "R. Native", "reviewed_on": "2026-12-10"},
+            follow=True,
+        )
+        assert expected in [str(m) for m in done.context["messages"]]
+
+
 def test_the_awaiting_filter_lists_unreviewed_translations_only(admin_client):
     response = admin_client.get(reverse("admin:counseling_handoutversion_changelist") + "?native_review=awaiting")
     listed = {v.pk for v in response.context["cl"].queryset}
