@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import threading
+from html.parser import HTMLParser
 
-from counseling.markup import client_sentences
+from counseling.markup import SENTENCE_END, client_sentences
 
 # textstat keeps its language in module state; measure one text at a time.
 _textstat_lock = threading.Lock()
@@ -39,10 +40,53 @@ def _flesch_kincaid_grade(plain: str) -> float:
     return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
 
 
-def readability(text: str, language: str) -> tuple[float | None, str]:
-    """Return ``(score, formula name)`` for a Markdown body's client text, or ``(None, "")``."""
+class _Blocks(HTMLParser):
+    """The text of a rendered page, one sentence per block (heading, paragraph, list item, table row)."""
+
+    BLOCKS = frozenset({"h1", "h2", "h3", "p", "li", "tr"})
+    HIDDEN = frozenset({"title", "style", "script"})
+
+    def __init__(self):
+        super().__init__()
+        self.sentences: list[str] = []
+        self._text: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._hidden += tag in self.HIDDEN
+        if tag in self.BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        self._hidden -= tag in self.HIDDEN
+        if tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self._text.append(data)
+
+    def _flush(self):
+        block = re.sub(r"\s+", " ", "".join(self._text)).strip()
+        self._text = []
+        if block:
+            self.sentences.append(block if block[-1] in SENTENCE_END else block + ".")
+
+
+def html_sentences(html: str) -> str:
+    """Return a rendered page's text as sentences, one per block, the way handouts are measured."""
+    parser = _Blocks()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    return " ".join(parser.sentences)
+
+
+def readability(text: str, language: str, *, html: bool = False) -> tuple[float | None, str]:
+    """Return ``(score, formula name)`` for a Markdown body's client text (or, with ``html``, a
+    rendered page's text, such as the client summary), or ``(None, "")``."""
     formula = READABILITY_FORMULAS.get(language)
-    plain = client_sentences(text)
+    plain = html_sentences(text) if html else client_sentences(text)
     if formula is None or not plain:
         return None, ""
     if language == "en":

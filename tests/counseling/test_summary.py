@@ -8,10 +8,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
 from counseling import summary
+from counseling.readability import TARGETS, readability
 from counseling.summary import render_client_summary
 from intake.eligibility import assess
 from intake.eligibility.facts import Dependent, Filer, FilingStatus, Household, IdType
@@ -258,3 +260,20 @@ def test_a_california_no_decided_by_last_years_limit_is_marked_an_estimate(year)
     marked = "California Earned Income Tax Credit (estimate):" in block
     note = "California has not yet published its 2026 amounts" in text
     assert marked is (year == 2026) and note is (year == 2026)
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+@pytest.mark.parametrize("name", [*HOUSEHOLDS, "large"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_summary_reads_at_a_sixth_grade_level(language, name, year):
+    """The handouts' targets (English Flesch–Kincaid ≤ 6, Spanish Fernández-Huerta ≥ 80), measured the
+    same way (one sentence per block) on the text the family reads: every line of the page."""
+    household = facts(year, LARGE if name == "large" else HOUSEHOLDS[name])
+    with translation.override(language):
+        screening = assess(household)
+        context = summary.summary_context(screening=screening, facts=household, site=None, language=language,
+                                          today=TODAY)
+        html = render_to_string("counseling/summary_pdf.html", {**context, "layout": summary.LAYOUTS[0]})
+    score, _formula = readability(html, language, html=True)
+    kind, target = TARGETS[language]
+    assert (score <= target) if kind == "max" else (score >= target), (language, name, year, score)
