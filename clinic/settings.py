@@ -330,7 +330,8 @@ HANDOUT_LANGUAGES = [
     ("tl", "Tagalog"),
 ]
 LANGUAGES = list(HANDOUT_LANGUAGES)
-LOCALE_PATHS = [BASE_DIR / "clinic" / "locale"]
+# The project's catalogues first; then Django's own messages for languages Django has none for (Tagalog).
+LOCALE_PATHS = [BASE_DIR / "clinic" / "locale", BASE_DIR / "clinic" / "locale_django"]
 # Date formats for languages Django has none for (Tagalog).
 FORMAT_MODULE_PATH = ["clinic.formats"]
 TIME_ZONE = env_str("CONFIANZA_TIME_ZONE", "America/Los_Angeles")

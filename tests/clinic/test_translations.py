@@ -41,11 +41,17 @@ SIMPLIFIED_ONLY = set("们这说为对时会个东车门见长问们发经过还
 TRADITIONAL_ONLY = set("們這說為對時會個東車門見長問發經過還進業實現")
 
 
+# Django's own messages (form errors, the sign-in form) for a language Django ships no catalogue
+# for: clinic/locale_django, checked like the project's catalogues (tests/clinic/test_django_strings.py
+# checks that it holds every message of the Django modules a volunteer meets).
+DJANGO_STRINGS = {"tl (Django's own messages)": ROOT / "clinic" / "locale_django" / "tl" / "LC_MESSAGES" / "django.po"}
+
+
 def po_path(locale: str) -> Path:
-    return LOCALE_DIR / locale / "LC_MESSAGES" / "django.po"
+    return DJANGO_STRINGS.get(locale) or LOCALE_DIR / locale / "LC_MESSAGES" / "django.po"
 
 
-@pytest.fixture(scope="module", params=LOCALES)
+@pytest.fixture(scope="module", params=LOCALES + list(DJANGO_STRINGS))
 def catalogue(request) -> tuple[str, polib.POFile]:
     return request.param, polib.pofile(str(po_path(request.param)))
 
@@ -158,6 +164,8 @@ def code_msgids(tmp_path_factory) -> set[tuple[str | None, str]]:
 
 def test_the_catalogue_holds_every_string_in_the_code(catalogue, code_msgids):
     locale, po = catalogue
+    if locale in DJANGO_STRINGS:
+        pytest.skip("Django's own messages: see tests/clinic/test_django_strings.py")
     committed = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
     assert sorted(code_msgids - committed) == [], locale
 
@@ -165,12 +173,20 @@ def test_the_catalogue_holds_every_string_in_the_code(catalogue, code_msgids):
 BACK_TRANSLATIONS = ROOT / "docs" / "translations"
 
 
-@pytest.mark.parametrize("locale", [loc for loc in LOCALES if (BACK_TRANSLATIONS / to_language(loc)).is_dir()])
+def back_translation_file(locale: str) -> Path:
+    if locale in DJANGO_STRINGS:
+        return BACK_TRANSLATIONS / "tl" / "django-builtin.en.json"
+    return BACK_TRANSLATIONS / to_language(locale) / "catalogue.en.json"
+
+
+@pytest.mark.parametrize(
+    "locale", [loc for loc in [*LOCALES, *DJANGO_STRINGS] if back_translation_file(loc).parent.is_dir()]
+)
 def test_every_catalogue_entry_has_an_independent_back_translation(locale):
     """Each machine-made catalogue was checked by a blind back-translation into English
     (docs/translations/<language>/catalogue.en.json, the comparison in review.md): a string added
     to the code without that check fails here, so it cannot reach a client unchecked."""
-    back = json.loads((BACK_TRANSLATIONS / to_language(locale) / "catalogue.en.json").read_text(encoding="utf-8"))
+    back = json.loads(back_translation_file(locale).read_text(encoding="utf-8"))
     po = polib.pofile(str(po_path(locale)))
     keys = {f"{e.msgctxt}\u0004{e.msgid}" if e.msgctxt else e.msgid for e in po if not e.obsolete}
     assert sorted(keys - set(back)) == []
