@@ -90,17 +90,22 @@ HEADING = "Load (production stack)"
 # --- measuring -------------------------------------------------------------------------------------
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """utime + stime of the given processes (seconds), from /proc."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError):
-            continue
-    return total / tick
+def _proc_times(pid: int) -> tuple[int, int]:
+    """(own utime + stime, reaped children's cutime + cstime) of a process, in clock ticks."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
+    except (OSError, IndexError):
+        return 0, 0
+
+
+def server_cpu_seconds(server: Gunicorn) -> float:
+    """CPU seconds the gunicorn server has used so far: the master, its live workers, and the workers
+    it has already replaced (gunicorn recycles a worker after max_requests; the master reaps it, so
+    its CPU time moves into the master's children's time instead of leaving the sum)."""
+    own, reaped = _proc_times(server.proc.pid)
+    total = own + reaped + sum(_proc_times(pid)[0] for pid in server.worker_pids())
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def pss_mib(pid: int) -> float:
@@ -114,10 +119,6 @@ def pss_mib(pid: int) -> float:
 
 # The 1-minute load average at the start and end of every run (this run's own processes included).
 LOAD_SAMPLES: list[float] = []
-
-
-def server_pids(server: Gunicorn) -> list[int]:
-    return [server.proc.pid, *server.worker_pids()]
 
 
 LUA = r"""
@@ -160,9 +161,8 @@ def run_wrk(server: Gunicorn, items, *, duration: int, rate: int | None = None, 
         "pause": pause,
         "delay": "function delay() return pause end" if pause else "",
     })
-    pids = server_pids(server)
     LOAD_SAMPLES.append(os.getloadavg()[0])
-    before = cpu_seconds(pids)
+    before = server_cpu_seconds(server)
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.run(  # noqa: S603 - fixed tool, arguments built here
@@ -173,7 +173,7 @@ def run_wrk(server: Gunicorn, items, *, duration: int, rate: int | None = None, 
     wall = time.monotonic() - start
     LOAD_SAMPLES.append(os.getloadavg()[0])
     usage_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    server_cpu = cpu_seconds(server_pids(server)) - before
+    server_cpu = server_cpu_seconds(server) - before
     match = re.search(r"^RESULT (.+)$", proc.stdout, flags=re.MULTILINE)
     if not match:
         raise RuntimeError(f"wrk gave no result:\n{proc.stdout}\n{proc.stderr}")
@@ -390,8 +390,7 @@ def run_day(browsers: list[Browser], server: Gunicorn, duration: int) -> dict:
     errors: list[str] = []
     done = [0]
     lock = threading.Lock()
-    pids = server_pids(server)
-    before_server = cpu_seconds(pids)
+    before_server = server_cpu_seconds(server)
     before_self = time.process_time()
     start = time.monotonic()
     deadline = start + duration
@@ -410,7 +409,7 @@ def run_day(browsers: list[Browser], server: Gunicorn, duration: int) -> dict:
         "errors": errors,
         "p95": {s: (statistics.quantiles(v, n=20)[18] * 1000 if len(v) >= 2 else float("nan")) for s, v in times.items()},
         "p50": {s: (statistics.median(v) * 1000 if v else float("nan")) for s, v in times.items()},
-        "server_cpu": (cpu_seconds(server_pids(server)) - before_server) / wall,
+        "server_cpu": (server_cpu_seconds(server) - before_server) / wall,
         "generator_cpu": (time.process_time() - before_self) / wall,
     }
 
@@ -422,13 +421,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=int, default=20, help="seconds per run (default 20)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
+    parser.add_argument("--curve-duration", type=int, default=None,
+                        help="seconds per run of the curve and the worker/connection variants (default: --duration)")
     parser.add_argument("--workers", type=int, default=5, help="sync workers for the main runs (default 5)")
     parser.add_argument("--phases", default="signin,pages,curve,pdfs,day,workers,conn")
     parser.add_argument("--volunteers", type=int, default=VOLUNTEERS,
                         help=f"volunteers working at once in the day phase (default {VOLUNTEERS})")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    if args.duration > 600 or args.runs > 10:
+    args.curve_duration = args.curve_duration or args.duration
+    if max(args.duration, args.curve_duration) > 600 or args.runs > 10:
         parser.error("bounded: at most 600 s per run and 10 runs")
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk (or make system-deps-test)")
@@ -453,7 +455,7 @@ def main() -> None:
                 report["curve"] = {}
                 for rate in RATES:
                     report["curve"][rate] = repeat(
-                        args.runs, lambda rate=rate: run_wrk(server, pages, duration=args.duration, rate=rate, tmp=tmp)
+                        args.runs, lambda rate=rate: run_wrk(server, pages, duration=args.curve_duration, rate=rate, tmp=tmp)
                     )
                     print("curve", rate, report["curve"][rate], flush=True)
                 report["pss"] = [pss_mib(pid) for pid in server.worker_pids()]
@@ -484,7 +486,7 @@ def main() -> None:
                 browsers, _, _ = sign_in_all(stack, server)
                 mix = page_mix(stack, browsers)
                 warm(stack, browsers, mix)
-                result = repeat(args.runs, lambda s=server, m=mix: run_wrk(s, m, duration=args.duration, tmp=tmp))
+                result = repeat(args.runs, lambda s=server, m=mix: run_wrk(s, m, duration=args.curve_duration, tmp=tmp))
                 result["pss"] = statistics.median(pss_mib(pid) for pid in server.worker_pids())
                 report["variants"].append((label, result))
                 print("variant", label, result, flush=True)
@@ -502,7 +504,7 @@ def main() -> None:
 
 # Subsections of this section written by hand from other scripts (bench/profile_pages.py): a new
 # load run rewrites the section's measured text and keeps them.
-KEPT_SUBSECTIONS = ("### Page cost, in process",)
+KEPT_SUBSECTIONS = ("### The goals, and what the figures mean for a clinic network", "### Page cost, in process")
 
 
 def kept_subsections() -> str:
@@ -543,11 +545,14 @@ def load_sentence(load) -> str:
 def render(report: dict, args) -> str:
     out = [f"## {HEADING}", ""]
     out.append(
-        f"`bench/load.py --duration {args.duration} --runs {args.runs}` on {dt.date.today():%Y-%m-%d}: "
+        f"`bench/load.py --duration {args.duration} --curve-duration {args.curve_duration} --runs {args.runs}` "
+        f"on {dt.date.today():%Y-%m-%d}: "
         f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}, PostgreSQL on loopback, "
         f"gunicorn (deploy/gunicorn.conf.py, production profile, {args.workers} sync workers unless said), wrk "
-        f"with {CONNECTIONS} connections. Figures are medians of the runs with their spread. Each run lasted "
-        f"{args.duration} s, not the 5 minutes of the goals, unless said. {load_sentence(report['load'])}"
+        f"with {CONNECTIONS} connections. Figures are medians of the runs with their spread. Each run of the "
+        f"pages, the summaries and the day lasted {args.duration} s"
+        f"{' (the goals ask for 5 minutes)' if args.duration < 300 else ''}; each run of the curve and of the "
+        f"worker and connection variants {args.curve_duration} s. {load_sentence(report['load'])}"
     )
     out.append("")
     if "signin" in report:
@@ -574,7 +579,7 @@ def render(report: dict, args) -> str:
     if "day" in report:
         days = report["day"]
         rates = [d["households_per_hour"] for d in days]
-        out.append(f"**The whole day** ({VOLUNTEERS} volunteers as threads, back to back, no pause): "
+        out.append(f"**The whole day** ({args.volunteers} volunteers as threads, back to back, no pause): "
                    f"{statistics.median(rates):,.0f} households an hour (runs: "
                    f"{', '.join(f'{r:,.0f}' for r in rates)}), errors: {sum(len(d['errors']) for d in days)}. "
                    f"Server CPU {statistics.median(d['server_cpu'] for d in days):.2f} cores, generator (Python) "
