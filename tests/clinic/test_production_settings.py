@@ -74,3 +74,22 @@ def test_production_hardening_is_on():
 
 def test_the_demo_may_skip_two_factor():
     assert _settings("demo")["REQUIRE_2FA"] is False
+
+
+def test_production_keeps_database_connections_by_default_and_checks_them():
+    """The measured choice (docs/benchmarks.md, "Connections"): persistent connections in
+    production, health-checked before reuse; a connection per request elsewhere."""
+    code = (
+        "import json; from django.conf import settings as s; import django; django.setup(); "
+        "d = s.DATABASES['default']; print(json.dumps([d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS']]))"
+    )
+    seen = {}
+    for profile in ("production", "test"):
+        env = _env(profile)
+        env["DJANGO_SETTINGS_MODULE"] = "clinic.settings"
+        result = subprocess.run(  # noqa: S603 - fixed interpreter and code
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        seen[profile] = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {"production": [600, True], "test": [0, True]}
