@@ -170,9 +170,12 @@ def handout_document(
 
 
 def _laid_out(context: dict, language: str, font_config: FontConfiguration | None):
-    # First choice: the details on the back; for the register, the orders on the back; last, flowing.
+    # First choice: the details on the back; for the register, the orders on the back; then flowing;
+    # last, flowing with the details and the volunteer's sources a little tighter (a site with a long
+    # referral list), so nothing runs to a third page. The client front keeps its large type in all.
     layouts = [{"details_on_back": True}, {"register_on_back": True}, {}] if context["register"] else [
         {"details_on_back": True}, {}]
+    layouts.append({"snug": True})
     document = None
     for layout in layouts:
         with translation.override(language):

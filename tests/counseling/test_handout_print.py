@@ -47,6 +47,37 @@ def printed(django_db_setup, django_db_blocker):
     return pdfs
 
 
+@pytest.fixture(scope="module")
+def printed_for_the_demo_site(django_db_setup, django_db_blocker):
+    """Every shipped version with the demo site: hours and four referrals with their own hours and
+    notes, a longer "where to go" than most sites will have."""
+    from clinic.demo import demo_site
+
+    pdfs = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        site = demo_site()
+        assert site.referrals.count() >= 4
+        for version in HandoutVersion.objects.filter(status="published").select_related("topic"):
+            pdfs[(version.topic.slug, version.tax_year, version.language)] = render_handout(
+                topic=version.topic, language=version.language, site=site, version=version, now=NOW
+            ).content
+        transaction.set_rollback(True)
+    if not pdfs:
+        pytest.skip("no shipped content loaded")
+    return pdfs
+
+
+def test_with_a_long_referral_list_every_handout_still_fits_one_sheet(printed_for_the_demo_site):
+    pages = {key: len(PdfReader(io.BytesIO(pdf)).pages) for key, pdf in printed_for_the_demo_site.items()}
+    assert {key: count for key, count in pages.items() if count > 2} == {}
+    for key, pdf in printed_for_the_demo_site.items():
+        last = pdf_text(pdf)[-1]
+        with translation.override(key[-1]):
+            heading = translation.gettext("Sources (for the volunteer)")
+        before = last[: last.find(heading)] if heading in last else last
+        assert len(before.split()) > 25 or len("".join(before.split())) > 80, key
+
+
 def _text(content: bytes) -> str:
     return " ".join(" ".join(page.split()) for page in pdf_text(content))
 
