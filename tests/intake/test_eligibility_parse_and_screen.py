@@ -136,3 +136,50 @@ def test_screen_rejects_a_file_that_is_not_json(tmp_path):
     with pytest.raises(Exception) as caught:
         call_command("screen", str(target), stdout=io.StringIO(), stderr=io.StringIO())
     assert "not valid JSON" in str(caught.value)
+
+
+def _screen_text(path, *args):
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        call_command("screen", str(path), *args, stdout=out, stderr=err)
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_screening_in_parallel_gives_exactly_the_output_of_one_process(tmp_path):
+    """``--jobs 2`` splits the list between two processes: same text, order, problems and duplicates."""
+    from tests.intake.test_eligibility_fast_path import generated_households
+
+    payload = generated_households(700, seed=9)
+    for i, h in enumerate(payload):
+        h["id"] = f"P{i}"
+    payload[3]["wages"] = "lots"  # an invalid household, early
+    payload[400]["id"] = payload[10]["id"]  # a duplicate, in another process's share
+    payload[650]["tax_year"] = 2030
+    payload.append({"id": "123-45-6789", "tax_year": 2026, "filing_status": "single", "taxpayer": {"id_type": "ssn", "age": 30}})
+    target = tmp_path / "households.json"
+    target.write_text(json.dumps(payload), encoding="utf-8")
+    one = _screen_text(target, "--jobs", "1")
+    two = _screen_text(target, "--jobs", "2")
+    assert one == two
+    code, text, err = two
+    assert code == 2
+    results = json.loads(text)
+    assert len(results) == len(payload)
+    assert [r["id"] for r in results[:3]] == [h["id"] for h in payload[:3]]
+    assert results[3]["errors"][0]["field"] == "wages"
+    assert results[400] == {"id": payload[10]["id"], "errors": [
+        {"field": "id", "message": "is the same as household #11's; each household needs its own id"}]}
+    assert results[-1] == {"id": None, "errors": results[-1]["errors"]}
+    assert text.rstrip("\n") == json.dumps(results, ensure_ascii=False)  # one json.dumps of the list, as before
+    assert len(err.splitlines()) == 4
+
+
+def test_jobs_must_be_positive(tmp_path):
+    target = tmp_path / "h.json"
+    target.write_text(json.dumps([household(id="A")]), encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        call_command("screen", str(target), "--jobs", "0", stdout=io.StringIO(), stderr=io.StringIO())
+    assert "--jobs must be 1 or more" in str(caught.value)
