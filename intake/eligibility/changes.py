@@ -25,12 +25,13 @@ facts, which a separate return does not record: that stays a reason (``deduction
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from decimal import Decimal
+from operator import attrgetter
 
 from intake.eligibility import catalogue as m
 from intake.eligibility.children import CALIFORNIA_ID, WORK_SSN, dependent_subject, is_ctc_age, is_eitc_child
-from intake.eligibility.facts import FilingStatus, Household, IdType, rebuilt
+from intake.eligibility.facts import Dependent, Filer, FilingStatus, Household, IdType, rebuilt
 from intake.eligibility.money import dollars
 from intake.eligibility.result import Assessment, Edit, Message, Sentences
 
@@ -134,20 +135,62 @@ def candidate_scenarios(h: Household, p) -> list[tuple[Edit, ...]]:
     return out
 
 
-def apply_scenario(h: Household, scenario: tuple[Edit, ...]) -> Household:
-    """Return the household with every edit made (only ``id_type`` paths are produced here)."""
-    taxpayer, spouse, dependents = h.taxpayer, h.spouse, list(h.dependents)
-    for edit in scenario:
+_PARSED: dict[Edit, tuple[str, int, IdType]] = {}
+
+
+def parsed(edit: Edit) -> tuple[str, int, IdType]:
+    """Return whom an edit is about — ("taxpayer", 0), ("spouse", 1) or ("dependent", i) — and its ID type.
+
+    Memoised: the search makes the same few edits (a person's SSN or W-7) for thousands of households.
+    """
+    found = _PARSED.get(edit)
+    if found is None:
         parts = edit.path.split(".")
-        value = IdType(edit.value)
-        if parts[0] == "taxpayer":
-            taxpayer = rebuilt(taxpayer, id_type=value)
-        elif parts[0] == "spouse":
-            spouse = rebuilt(spouse, id_type=value)
+        if parts[0] == "dependents":
+            found = ("dependent", int(parts[1]), IdType(edit.value))
         else:
-            index = int(parts[1])
-            dependents[index] = rebuilt(dependents[index], id_type=value)
-    return rebuilt(h, taxpayer=taxpayer, spouse=spouse, dependents=tuple(dependents))
+            found = (parts[0], 0 if parts[0] == "taxpayer" else 1, IdType(edit.value))
+        if len(_PARSED) > 10_000:
+            _PARSED.clear()
+        _PARSED[edit] = found
+    return found
+
+
+def _all_but_id(cls) -> attrgetter:
+    """A getter of every field after ``id_type`` (the first), in the constructor's order."""
+    names = [f.name for f in fields(cls)]
+    assert names[0] == "id_type", names
+    return attrgetter(*names[1:])
+
+
+_FILER_REST = _all_but_id(Filer)
+_DEPENDENT_REST = _all_but_id(Dependent)
+_HOUSEHOLD_NAMES = tuple(f.name for f in fields(Household))
+assert _HOUSEHOLD_NAMES[3:6] == ("taxpayer", "spouse", "dependents"), _HOUSEHOLD_NAMES
+_HOUSEHOLD_HEAD = attrgetter(*_HOUSEHOLD_NAMES[:3])
+_HOUSEHOLD_TAIL = attrgetter(*_HOUSEHOLD_NAMES[6:])
+
+
+def apply_scenario(h: Household, scenario: tuple[Edit, ...]) -> Household:
+    """Return the household with every edit made (only ``id_type`` paths are produced here).
+
+    Every other field is copied as it is (the getters are built from the dataclasses' fields, so
+    a field added later is copied too); the change search calls this for every scenario it screens.
+    """
+    filers = [h.taxpayer, h.spouse]
+    dependents = h.dependents
+    edited = None
+    for edit in scenario:
+        kind, index, value = parsed(edit)
+        if kind == "dependent":
+            if edited is None:
+                edited = list(dependents)
+            edited[index] = Dependent(value, *_DEPENDENT_REST(edited[index]))
+        else:
+            filers[index] = Filer(value, *_FILER_REST(filers[index]))
+    if edited is not None:
+        dependents = tuple(edited)
+    return Household(*_HOUSEHOLD_HEAD(h), filers[0], filers[1], dependents, *_HOUSEHOLD_TAIL(h))
 
 
 def _subject(path: str) -> tuple[str, bool]:
@@ -274,14 +317,13 @@ class Rescreen:
         h, p = self.h, self.p
         california = tax_moves = eitc_moves = False
         for edit in scenario:
-            parts = edit.path.split(".")
-            value = IdType(edit.value)
-            if parts[0] == "dependents":
-                dependent = h.dependents[int(parts[1])]
+            kind, index, value = parsed(edit)
+            if kind == "dependent":
+                dependent = h.dependents[index]
                 now = dependent.id_type
                 eitc_moves = eitc_moves or (value in WORK_SSN and is_eitc_child(dependent, p))
             else:
-                filer = h.taxpayer if parts[0] == "taxpayer" else h.spouse
+                filer = h.taxpayer if index == 0 else h.spouse
                 now = filer.id_type
                 gives_ssn = value in WORK_SSN and now not in WORK_SSN
                 tax_moves = tax_moves or (gives_ssn and (filer.age >= self.senior_age or self.wage_deductions))
@@ -305,13 +347,10 @@ class Rescreen:
         filers = [(f.id_type, sig) for f, sig in zip(self.h.filers, self.filers, strict=True)]
         dependents = [(d.id_type, sig) for d, sig in zip(self.h.dependents, self.dependents, strict=True)]
         for edit in scenario:
-            parts = edit.path.split(".")
-            value = IdType(edit.value)
-            if parts[0] == "dependents":
-                index = int(parts[1])
+            kind, index, value = parsed(edit)
+            if kind == "dependent":
                 dependents[index] = (value, dependents[index][1])
             else:
-                index = 0 if parts[0] == "taxpayer" else 1
                 filers[index] = (value, filers[index][1])
         return (tuple(sorted(filers)), tuple(sorted(dependents)), california)
 
