@@ -104,3 +104,28 @@ def test_the_amounts_only_path_gives_the_full_paths_amounts(seed):
             scenarios_checked += 1
     assert years == {2025, 2026}
     assert scenarios_checked > 1000  # the search was exercised, not only the households
+
+
+def test_an_edited_household_differs_from_the_original_only_in_the_edited_id_types():
+    """``apply_scenario`` copies every other field (it builds households by position, for speed)."""
+    from dataclasses import replace
+
+    checked = 0
+    for data in generated_households(400, seed=11):
+        data["taxpayer"]["itin_used_recently"] = False
+        if data["dependents"]:
+            data["dependents"][0]["birth_year"] = data["tax_year"] - data["dependents"][0]["age"]
+        h, _ = usable_filing_status(parse_household(data))
+        for scenario in candidate_scenarios(h, parameters(h.tax_year)):
+            expected = h
+            for edit in scenario:
+                head, *rest = edit.path.split(".")
+                if head == "dependents":
+                    people = list(expected.dependents)
+                    people[int(rest[0])] = replace(people[int(rest[0])], id_type=edit.value)
+                    expected = replace(expected, dependents=tuple(people))
+                else:
+                    expected = replace(expected, **{head: replace(getattr(expected, head), id_type=edit.value)})
+            assert apply_scenario(h, scenario) == expected, (data["id"], scenario)
+            checked += 1
+    assert checked > 300
