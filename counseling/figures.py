@@ -147,7 +147,8 @@ def line_chart(*, title: str, x_label: str, series: Sequence[tuple[str, Sequence
     y = 0
     while y <= max_y:
         parts.append(f'<line x1="{left}" y1="{sy(y):.1f}" x2="{width - right}" y2="{sy(y):.1f}" stroke="#ccc"/>')
-        parts.append(f'<text x="{left - 6}" y="{sy(y) + 4:.1f}" font-size="13" text-anchor="end">{money(y)}</text>')
+        if y:  # the x axis's "$0" labels the corner; a second one beside it read as "$0$0"
+            parts.append(f'<text x="{left - 6}" y="{sy(y) + 4:.1f}" font-size="13" text-anchor="end">{money(y)}</text>')
         y += y_step
     x = 0
     while x <= max_x:

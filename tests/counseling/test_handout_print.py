@@ -154,6 +154,14 @@ def _chart_pdf(language: str, tax_year: int = 2026) -> tuple[bytes, str]:
     return html_to_pdf(html), svg
 
 
+def test_the_charts_corner_is_labelled_once():
+    """The two axes meet at $0: one label there, not "$0" twice side by side."""
+    svg = _chart_pdf("en")[1]
+    labels = [part.split("<")[0] for part in svg.split('text-anchor="')[1:]]
+    assert [label.split(">", 1)[1] for label in labels].count("$0") == 1
+    assert '>$2,000<' in svg and '>$10,000<' in svg  # the other ticks are still labelled
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_chart_label_fits_the_drawing(language, tmp_path):
     if shutil.which("pdftotext") is None:
