@@ -306,8 +306,8 @@ class Rescreen:
         # senior's own) and in the tips and overtime deductions (every filer's, on a joint return).
         self.senior_age = p.SENIOR_DEDUCTION_AGE.value
         self.wage_deductions = any(f.qualified_tips or f.qualified_overtime for f in h.filers)
-        self.filers = [_signature(f, FILER_FIELDS) for f in h.filers]
-        self.dependents = [_signature(d, DEPENDENT_FIELDS) for d in h.dependents]
+        self.filers = [_FILER_SIGNATURE(f) for f in h.filers]
+        self.dependents = [_DEPENDENT_SIGNATURE(d) for d in h.dependents]
         # Two edited households can have the same people only if two people are alike apart
         # from their ID types; otherwise every scenario (a distinct set of edits) is screened once.
         self.alike = len(set(self.filers)) < len(self.filers) or len(set(self.dependents)) < len(self.dependents)
@@ -352,7 +352,7 @@ class Rescreen:
                 dependents[index] = (value, dependents[index][1])
             else:
                 filers[index] = (value, filers[index][1])
-        return (tuple(sorted(filers)), tuple(sorted(dependents)), california)
+        return (tuple(sorted(filers, key=_sortable)), tuple(sorted(dependents, key=_sortable)), california)
 
 
 # Every field of a person the rules read, except the ID type (the edits change only that).
@@ -361,13 +361,14 @@ DEPENDENT_FIELDS = ("age", "full_time_student", "months_lived_with_filer", "perm
                     "relationship", "birth_year")
 
 
-def _signature(person, names: tuple[str, ...]) -> tuple:
-    """The person's fields as a sortable tuple (``None`` sorts apart from every value)."""
-    out = []
-    for name in names:
-        value = getattr(person, name)
-        out.append((value is None, value if value is not None else 0))
-    return tuple(out)
+_FILER_SIGNATURE = attrgetter(*FILER_FIELDS)
+_DEPENDENT_SIGNATURE = attrgetter(*DEPENDENT_FIELDS)
+
+
+def _sortable(person: tuple) -> tuple:
+    """An (ID type, fields) pair as a sortable tuple (``None`` sorts apart from every value)."""
+    id_type, fields_ = person
+    return (id_type, tuple((value is None, 0 if value is None else value) for value in fields_))
 
 
 def _describe_credit(key: str, scenario: tuple[Edit, ...], amount: Decimal):

@@ -112,6 +112,8 @@ def federal_tax(h: Household, p: ModuleType, income: Income) -> TaxComputation:
     before_high = max(ZERO, income.agi - std - least)
     qbi = qbi_deduction(h, p, income, before_low, before_high)
     found["qbi"] = qbi
-    low = whole(tax_on(max(ZERO, before_low - qbi.high), h.filing_status, p))
-    high = whole(tax_on(max(ZERO, before_high - qbi.low), h.filing_status, p))
+    taxable_low = max(ZERO, before_low - qbi.high)
+    taxable_high = max(ZERO, before_high - qbi.low)
+    low = whole(tax_on(taxable_low, h.filing_status, p))
+    high = low if taxable_high == taxable_low else whole(tax_on(taxable_high, h.filing_status, p))
     return TaxComputation(income, std, found, low, high)
