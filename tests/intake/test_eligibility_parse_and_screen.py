@@ -173,7 +173,7 @@ def test_screening_in_parallel_gives_exactly_the_output_of_one_process(tmp_path)
     assert results[400] == {"id": payload[10]["id"], "errors": [
         {"field": "id", "message": "is the same as household #11's; each household needs its own id"}]}
     assert results[-1] == {"id": None, "errors": results[-1]["errors"]}
-    assert text.rstrip("\n") == json.dumps(results, ensure_ascii=False)  # one json.dumps of the list, as before
+    assert text.rstrip("\n") == json.dumps(results, ensure_ascii=False, separators=(",", ":"))  # compact, UTF-8
     assert len(err.splitlines()) == 4
 
 
