@@ -100,7 +100,7 @@ CHUNK = 250  # households per task: small enough to share the work evenly, large
 
 
 def _dumps(obj) -> str:
-    """Compact JSON, UTF-8 as it is (orjson: a tenth of the standard encoder's time on these results)."""
+    """Compact JSON, UTF-8 as it is (orjson: about a seventh of the standard encoder's time on these results)."""
     return orjson.dumps(obj).decode()
 
 
