@@ -121,3 +121,27 @@ def test_signing_in_gives_a_new_session_key(client, volunteer_a):
     before = client.session.session_key
     _signed_in(client, volunteer_a)
     assert client.session.session_key != before
+
+
+def test_a_page_seconds_after_sign_in_keeps_the_session(client, volunteer_a, fake_clock):
+    """Within the minute the policy is read from the session, in minutes: 15 of them, not 15 seconds."""
+    _signed_in(client, volunteer_a)
+    for _ in range(3):
+        fake_clock.advance(seconds=20)
+        assert _page(client).status_code == 200
+
+
+def test_memberships_are_re_read_once_the_minute_is_over(client, volunteer_a, fake_clock):
+    """A member taken off their site keeps this session up to the minute's end, not one second more."""
+    from clinic.models import Membership
+
+    _signed_in(client, volunteer_a)
+    Membership.objects.filter(user=volunteer_a).update(is_active=False)
+    # The policy was last read at sign-in (the page above re-read nothing: it was the same minute).
+    fake_clock.advance(seconds=60)
+    response = _page(client)
+    # Exactly a minute: the page is refused by the access check, but the session is kept.
+    assert "_auth_user_id" in client.session, response.status_code
+    fake_clock.advance(seconds=1)
+    _page(client)
+    assert "_auth_user_id" not in client.session
