@@ -164,28 +164,32 @@ def _run_group(name: str, minutes: float, children: int) -> dict:
     env = dict(os.environ, CONFIANZA_PROFILE="test", PYTHONDONTWRITEBYTECODE="1")
     env.pop("DATABASE_URL", None)
     started = time.monotonic()
+    deadline = started + minutes * 60
     print(f"== mutation: {name} (budget {minutes:g} min, {children} worker(s)) ==", flush=True)
     log = (work / "mutmut-run.log").open("w", encoding="utf-8")
-    proc = subprocess.Popen(  # noqa: S603 - fixed tool and arguments
-        [str(MUTMUT), "run", "--max-children", str(children)], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    # mutmut maps each test to the functions it runs once (its stats pass) and never re-tests a
+    # mutant whose code did not change. So when the tests changed since the last run, the map is
+    # rebuilt and the last run's survivors are tested again first: a new test's kills count.
+    fingerprint = _tests_fingerprint()
+    marker = work / "tests.sha256"
+    summary_file = ROOT / "var" / "mutation" / f"{name}-summary.json"
+    recheck: list[str] = []
+    if marker.exists() and marker.read_text(encoding="utf-8") != fingerprint:
+        (work / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+        if summary_file.exists():
+            recheck = json.loads(summary_file.read_text(encoding="utf-8")).get("survivors", [])
+    marker.write_text(fingerprint, encoding="utf-8")
     stopped = False
-    try:
-        proc.wait(timeout=minutes * 60)
-    except subprocess.TimeoutExpired:
-        stopped = True
-        os.killpg(proc.pid, signal.SIGINT)  # mutmut saves what it has on an interrupt
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    if recheck:
+        print(f"tests changed: re-testing the last run's {len(recheck)} survivors first", flush=True)
+        stopped = _mutmut(["--max-children", str(children), *recheck], work, env, log, deadline)
+    if not stopped:
+        stopped = _mutmut(["--max-children", str(children)], work, env, log, deadline)
     log.close()
     elapsed = time.monotonic() - started
-    if not stopped and proc.returncode != 0:
+    if not stopped and _LAST_EXIT[0] != 0:
         tail = (work / "mutmut-run.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise SystemExit(f"mutmut failed for {name} (exit {proc.returncode}); end of {work}/mutmut-run.log:\n{tail}")
+        raise SystemExit(f"mutmut failed for {name} (exit {_LAST_EXIT[0]}); end of {work}/mutmut-run.log:\n{tail}")
     subprocess.run([str(MUTMUT), "export-cicd-stats"], cwd=work, env=env, capture_output=True, check=False)  # noqa: S603
     stats_file = work / "mutants" / "mutmut-cicd-stats.json"
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
@@ -214,6 +218,38 @@ def _run_group(name: str, minutes: float, children: int) -> dict:
     print(json.dumps({k: v for k, v in summary.items() if k != "survivors"}, indent=2))
     print(f"survivors ({len(survivors)}):", *survivors, sep="\n  ")
     return summary
+
+
+_LAST_EXIT = [0]
+
+
+def _mutmut(args: list[str], work: Path, env: dict, log, deadline: float) -> bool:
+    """Run ``mutmut run ARGS`` until it ends or the deadline passes; return whether it was stopped."""
+    proc = subprocess.Popen(  # noqa: S603 - fixed tool and arguments
+        [str(MUTMUT), "run", *args], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        _LAST_EXIT[0] = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
+        return False
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGINT)  # mutmut saves what it has on an interrupt
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        return True
+
+
+def _tests_fingerprint() -> str:
+    """A hash of every file under tests/: any change may change which mutants the tests kill."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _mutmut_version() -> str:

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="processes that screen in parallel (each takes a share of the list; the output is the "
-            "same). Default: one per CPU core for %d households or more, else one" % PARALLEL_FROM,
+            f"same). Default: one per CPU core for {PARALLEL_FROM} households or more, else one",
         )
 
     def handle(self, *args, **options):
