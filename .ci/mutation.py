@@ -101,6 +101,7 @@ GROUPS: dict[str, dict] = {
             "tests/intake/test_services.py",
             "tests/clinic/test_people.py",
             "tests/clinic/test_access_helpers.py",
+            "tests/clinic/test_security_helpers_pinned.py",
             "tests/intake/views/test_household_detail.py",
             "tests/counseling/views/test_client_summary.py",
             "tests/intake/test_season.py",
