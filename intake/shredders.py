@@ -30,11 +30,6 @@ REASON_EXPIRED = "expired"
 REASON_CONSENT_WITHDRAWN = "consent_withdrawn"
 
 
-def credit_results(household: Household) -> dict[str, str]:
-    """Return ``{credit key: status}`` from the eligibility rules for one household."""
-    return {credit: status for credit, status, _amount in household_outcome(household).credits}
-
-
 def season_count(household: Household) -> None:
     """Add one household to the anonymous counters (k-anonymous: clinic/counters.py)."""
     week = week_start(timezone.localdate(household.last_visit_at))
