@@ -238,3 +238,17 @@ def test_a_new_length_limited_field_validates_its_plaintext_length():
     field.run_validators("12345")
     with pytest.raises(ValidationError):
         field.run_validators("123456")
+
+
+def test_each_length_limited_field_pads_every_value_to_one_size():
+    """Choices (ASCII codes) pad to ``max_length`` bytes; other text to 4 bytes a character (UTF-8's most)."""
+    from clinic.crypto import EncryptedCharField, EncryptedTextField
+
+    codes = EncryptedCharField(max_length=30, choices=[("itin", "ITIN"), ("ssn", "SSN")])
+    text = EncryptedCharField(max_length=40)
+    assert [codes.padded_size(v) for v in (b"", b"ssn", b"itin")] == [30, 30, 30]
+    assert [text.padded_size(v) for v in (b"", b"Ana", "José".encode() * 10)] == [160, 160, 160]
+    # Without a limit it pads like free text: by length class.
+    unlimited, free = EncryptedCharField(), EncryptedTextField()
+    for value in (b"", b"x" * 10, b"x" * 300):
+        assert unlimited.padded_size(value) == free.padded_size(value)
