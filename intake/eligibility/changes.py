@@ -159,14 +159,16 @@ def parsed(edit: Edit) -> tuple[str, int, IdType]:
 def _all_but_id(cls) -> attrgetter:
     """A getter of every field after ``id_type`` (the first), in the constructor's order."""
     names = [f.name for f in fields(cls)]
-    assert names[0] == "id_type", names
+    if names[0] != "id_type":
+        raise TypeError(f"{cls.__name__} must start with id_type to be edited here: {names}")
     return attrgetter(*names[1:])
 
 
 _FILER_REST = _all_but_id(Filer)
 _DEPENDENT_REST = _all_but_id(Dependent)
 _HOUSEHOLD_NAMES = tuple(f.name for f in fields(Household))
-assert _HOUSEHOLD_NAMES[3:6] == ("taxpayer", "spouse", "dependents"), _HOUSEHOLD_NAMES
+if _HOUSEHOLD_NAMES[3:6] != ("taxpayer", "spouse", "dependents"):
+    raise TypeError(f"Household's people must be its fields 4–6 to be edited here: {_HOUSEHOLD_NAMES}")
 _HOUSEHOLD_HEAD = attrgetter(*_HOUSEHOLD_NAMES[:3])
 _HOUSEHOLD_TAIL = attrgetter(*_HOUSEHOLD_NAMES[6:])
 
