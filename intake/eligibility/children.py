@@ -39,11 +39,6 @@ def is_ctc_age(d: Dependent, p: ModuleType) -> bool:
     return d.age < p.CTC_CHILD_AGE_LIMIT.value
 
 
-def is_ctc_child(d: Dependent, p: ModuleType) -> bool:
-    """Return whether the dependent is a §24(c) qualifying child (ID aside)."""
-    return is_ctc_age(d, p) and lives_with_filer(d, p)
-
-
 def is_eitc_child(d: Dependent, p: ModuleType) -> bool:
     """Return whether the dependent is a §32(c)(3) / §152(c) qualifying child (ID aside)."""
     if not lives_with_filer(d, p):
