@@ -25,10 +25,19 @@ LANGUAGES = ("en", "es")
 NOW = timezone.make_aware(dt.datetime(2026, 12, 3))
 
 
+def _every_published_version(site) -> dict:
+    """Each published version printed for ``site``: {(topic, tax year, language): PDF bytes}."""
+    return {
+        (version.topic.slug, version.tax_year, version.language): render_handout(
+            topic=version.topic, language=version.language, site=site, version=version, now=NOW
+        ).content
+        for version in HandoutVersion.objects.filter(status="published").select_related("topic")
+    }
+
+
 @pytest.fixture(scope="module")
 def printed(django_db_setup, django_db_blocker):
     """Render every shipped version with a site that has a referral list in English and Spanish."""
-    pdfs = {}
     with django_db_blocker.unblock(), transaction.atomic():
         site = Site.objects.create(
             slug="print-site", name="Print Test Clinic", phone="(555) 010-0400", hours="Sat 9 am–1 pm",
@@ -37,10 +46,7 @@ def printed(django_db_setup, django_db_blocker):
         site.referrals.create(kind="legal", name="Legal Aid Test", phone="(555) 010-0401",
                               translations={"es": {"name": "Ayuda Legal de Prueba"}})
         site.referrals.create(kind="w7", name="W-7 Desk Test", phone="(555) 010-0402")
-        for version in HandoutVersion.objects.filter(status="published").select_related("topic"):
-            pdfs[(version.topic.slug, version.tax_year, version.language)] = render_handout(
-                topic=version.topic, language=version.language, site=site, version=version, now=NOW
-            ).content
+        pdfs = _every_published_version(site)
         transaction.set_rollback(True)
     if not pdfs:
         pytest.skip("no shipped content loaded")
@@ -53,14 +59,10 @@ def printed_for_the_demo_site(django_db_setup, django_db_blocker):
     notes, a longer "where to go" than most sites will have."""
     from clinic.demo import demo_site
 
-    pdfs = {}
     with django_db_blocker.unblock(), transaction.atomic():
         site = demo_site()
         assert site.referrals.count() >= 4
-        for version in HandoutVersion.objects.filter(status="published").select_related("topic"):
-            pdfs[(version.topic.slug, version.tax_year, version.language)] = render_handout(
-                topic=version.topic, language=version.language, site=site, version=version, now=NOW
-            ).content
+        pdfs = _every_published_version(site)
         transaction.set_rollback(True)
     if not pdfs:
         pytest.skip("no shipped content loaded")
