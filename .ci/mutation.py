@@ -180,17 +180,17 @@ def _run_group(name: str, minutes: float, children: int) -> dict:
         if summary_file.exists():
             recheck = json.loads(summary_file.read_text(encoding="utf-8")).get("survivors", [])
     marker.write_text(fingerprint, encoding="utf-8")
-    stopped = False
+    stopped, exit_code = False, 0
     if recheck:
         print(f"tests changed: re-testing the last run's {len(recheck)} survivors first", flush=True)
-        stopped = _mutmut(["--max-children", str(children), *recheck], work, env, log, deadline)
-    if not stopped:
-        stopped = _mutmut(["--max-children", str(children)], work, env, log, deadline)
+        stopped, exit_code = _mutmut(["--max-children", str(children), *recheck], work, env, log, deadline)
+    if not stopped and exit_code == 0:
+        stopped, exit_code = _mutmut(["--max-children", str(children)], work, env, log, deadline)
     log.close()
     elapsed = time.monotonic() - started
-    if not stopped and _LAST_EXIT[0] != 0:
+    if not stopped and exit_code != 0:
         tail = (work / "mutmut-run.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-        raise SystemExit(f"mutmut failed for {name} (exit {_LAST_EXIT[0]}); end of {work}/mutmut-run.log:\n{tail}")
+        raise SystemExit(f"mutmut failed for {name} (exit {exit_code}); end of {work}/mutmut-run.log:\n{tail}")
     subprocess.run([str(MUTMUT), "export-cicd-stats"], cwd=work, env=env, capture_output=True, check=False)  # noqa: S603
     stats_file = work / "mutants" / "mutmut-cicd-stats.json"
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
@@ -221,17 +221,13 @@ def _run_group(name: str, minutes: float, children: int) -> dict:
     return summary
 
 
-_LAST_EXIT = [0]
-
-
-def _mutmut(args: list[str], work: Path, env: dict, log, deadline: float) -> bool:
-    """Run ``mutmut run ARGS`` until it ends or the deadline passes; return whether it was stopped."""
+def _mutmut(args: list[str], work: Path, env: dict, log, deadline: float) -> tuple[bool, int]:
+    """Run ``mutmut run ARGS`` until it ends or the deadline passes; return (stopped, exit status)."""
     proc = subprocess.Popen(  # noqa: S603 - fixed tool and arguments
         [str(MUTMUT), "run", *args], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
-        _LAST_EXIT[0] = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
-        return False
+        return False, proc.wait(timeout=max(1.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGINT)  # mutmut saves what it has on an interrupt
         try:
@@ -239,7 +235,7 @@ def _mutmut(args: list[str], work: Path, env: dict, log, deadline: float) -> boo
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-        return True
+        return True, proc.returncode
 
 
 def _tests_fingerprint() -> str:
